@@ -1,0 +1,198 @@
+package io.scanwatch.cli;
+
+import io.scanwatch.core.detect.ParityRow;
+import io.scanwatch.input.InputPaths;
+import io.scanwatch.input.InputSource;
+import io.scanwatch.input.ReadReport;
+import io.scanwatch.output.CsvRowWriter;
+import io.scanwatch.output.JsonRowWriter;
+import io.scanwatch.output.RowWriter;
+import io.scanwatch.output.TableWriter;
+import io.scanwatch.output.TimeFormat;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scanwatch hunt}: runs the detection over files, folders or standard input. */
+@Command(
+    name = "hunt",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Runs the Amazon EKS cluster scan detection over Kubernetes audit logs and prints one row "
+          + "per source IP, user and group, as Splunk's search does.",
+      "Inputs may be bare audit events, CloudWatch exports, filter-log-events output, "
+          + "subscription payloads (Firehose objects included), Lambda events, aws logs tail "
+          + "output, Logs Insights CSV or JSON arrays, gzip-compressed or not."
+    },
+    sortOptions = false,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run finished (skipped records are listed on standard error)",
+      "1:an input could not be read, or output not written; rows are still printed",
+      "2:invalid command line: unknown option, bad value or missing path",
+      "3:rows were reported and --fail-on-findings was given"
+    })
+final class HuntCommand implements Callable<Integer> {
+
+  private static final int DEFAULT_WIDTH = 100;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "A file, a folder (read recursively) or - for standard input.")
+  List<String> paths;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format = OutputFormat.table;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      description = "Time zone for firstTime and lastTime, such as Europe/Berlin or +02:00 "
+          + "(default: UTC).")
+  String timezone = "UTC";
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "Cluster name for events whose input carries no /aws/eks/NAME/cluster log "
+          + "group.")
+  String cluster;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the rows to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--fail-on-findings",
+      description = "Exit with 3 when any row is reported, for CI pipelines.")
+  boolean failOnFindings;
+
+  @Option(
+      names = "--raw-csv",
+      description = "Write CSV cells as they are, without defusing spreadsheet formulas.")
+  boolean rawCsv;
+
+  @Option(
+      names = "--width",
+      paramLabel = "COLUMNS",
+      description = "Terminal width for the table (default: $COLUMNS, else 100).")
+  Integer width;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "WHEN",
+      description = "Progress line on standard error: auto (when it is a terminal), always or "
+          + "never (default: ${DEFAULT-VALUE}).")
+  ProgressMode progress = ProgressMode.auto;
+
+  enum ProgressMode {
+    auto,
+    always,
+    never
+  }
+
+  @Override
+  public Integer call() {
+    ZoneId zone = parseZone();
+    PrintWriter err = spec.commandLine().getErr();
+    ReadReport report = new ReadReport();
+    List<InputSource> sources = expandPaths(report);
+
+    HuntPipeline pipeline = new HuntPipeline(cluster, report);
+    boolean showProgress = progress == ProgressMode.always
+        || (progress == ProgressMode.auto && Progress.stderrIsTerminal());
+    try (Progress ignored = Progress.startIf(showProgress, err, report, sources.size())) {
+      pipeline.readAll(sources);
+    }
+
+    List<ParityRow> rows = pipeline.aggregator().rows();
+    boolean written = writeRows(rows, new TimeFormat(zone), err);
+    Summary.print(err, sources.size(), report, pipeline, rows.size());
+    if (!written || report.failed()) {
+      return ExitCodes.FAILED;
+    }
+    return failOnFindings && !rows.isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private ZoneId parseZone() {
+    try {
+      return ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid --timezone '" + timezone + "': use a region such as Europe/Berlin, or an "
+              + "offset such as +02:00");
+    }
+  }
+
+  private List<InputSource> expandPaths(ReadReport report) {
+    try {
+      return InputPaths.expand(paths, report);
+    } catch (NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(),
+          "no such file or folder: '" + e.getFile() + "'; check the path, or give - to read "
+              + "standard input");
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot list the inputs: " + e.getMessage());
+    }
+  }
+
+  private boolean writeRows(List<ParityRow> rows, TimeFormat timeFormat, PrintWriter err) {
+    RowWriter writer = switch (format) {
+      case table -> new TableWriter(timeFormat, tableWidth());
+      case json -> new JsonRowWriter(timeFormat, false);
+      case ndjson -> new JsonRowWriter(timeFormat, true);
+      case csv -> new CsvRowWriter(timeFormat, rawCsv);
+    };
+    try {
+      if (output == null) {
+        Writer out = spec.commandLine().getOut();
+        writer.write(rows, out);
+        return !(out instanceof PrintWriter print && print.checkError());
+      }
+      try (Writer out = new BufferedWriter(
+          new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
+        writer.write(rows, out);
+      }
+      return true;
+    } catch (IOException e) {
+      err.println("scanwatch hunt: cannot write the output to " + output + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  private int tableWidth() {
+    if (width != null) {
+      return width;
+    }
+    String columns = System.getenv("COLUMNS");
+    if (columns != null && columns.matches("\\d{2,4}")) {
+      return Integer.parseInt(columns);
+    }
+    return DEFAULT_WIDTH;
+  }
+}

@@ -1,0 +1,9 @@
+package io.scanwatch.cli;
+
+/** The formats {@code --format} accepts. */
+enum OutputFormat {
+  table,
+  json,
+  ndjson,
+  csv
+}

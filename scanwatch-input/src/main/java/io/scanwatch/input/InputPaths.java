@@ -1,0 +1,95 @@
+package io.scanwatch.input;
+
+import io.scanwatch.core.text.Utf8Order;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Expands command-line paths into the inputs to read. A folder is read recursively in the order
+ * of its paths' UTF-8 bytes, so every run reads the same files in the same order; links to
+ * folders are not followed, which keeps a link loop from being read forever.
+ */
+public final class InputPaths {
+
+  private static final Comparator<Path> PATH_ORDER =
+      Comparator.comparing(Path::toString, Utf8Order.INSTANCE);
+
+  private InputPaths() {}
+
+  /**
+   * Returns the inputs of {@code arguments} in order; {@code -} is standard input. Folders that
+   * cannot be listed are added to {@code report} as failed and skipped.
+   *
+   * @throws java.nio.file.NoSuchFileException if an argument does not exist
+   */
+  public static List<InputSource> expand(List<String> arguments, ReadReport report)
+      throws IOException {
+    List<InputSource> sources = new ArrayList<>();
+    for (String argument : arguments) {
+      if (argument.equals("-")) {
+        sources.add(InputSource.stdin());
+        continue;
+      }
+      Path path = Path.of(argument);
+      if (!Files.exists(path)) {
+        throw new java.nio.file.NoSuchFileException(argument);
+      }
+      if (Files.isDirectory(path)) {
+        sources.addAll(walk(path, report));
+      } else {
+        sources.add(InputSource.file(path));
+      }
+    }
+    return sources;
+  }
+
+  private static List<InputSource> walk(Path folder, ReadReport report) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile()
+              || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException error) {
+          report.addProblem(new ReadReport.Problem(
+              file.toString(), "cannot be read: " + describe(error), true));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    files.sort(PATH_ORDER);
+    List<InputSource> sources = new ArrayList<>(files.size());
+    for (Path file : files) {
+      sources.add(InputSource.file(file));
+    }
+    return sources;
+  }
+
+  static String describe(IOException error) {
+    String kind = error.getClass().getSimpleName();
+    if (error instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (error instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    return error.getMessage() == null ? kind : kind + ": " + error.getMessage();
+  }
+}

@@ -1,0 +1,27 @@
+package io.scanwatch.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+
+/** Short, single-line descriptions of parse errors, without Jackson's echo of the input. */
+final class JsonErrors {
+
+  private static final int MAX_LENGTH = 160;
+
+  private JsonErrors() {}
+
+  static String describe(Exception error) {
+    String message;
+    if (error instanceof JsonProcessingException json) {
+      message = json.getOriginalMessage();
+      JsonLocation location = json.getLocation();
+      if (location != null && location.getColumnNr() > 0) {
+        message = message + " at column " + location.getColumnNr();
+      }
+    } else {
+      message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH) + "...";
+  }
+}

@@ -1,0 +1,516 @@
+package io.scanwatch.input;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonParseException;
+import io.scanwatch.core.event.Location;
+import io.scanwatch.core.event.SkipReason;
+import io.scanwatch.core.event.Timestamps;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Reads JSON objects that are audit events or that wrap them: CloudWatch subscription payloads,
+ * {@code aws logs filter-log-events} documents and the Lambda {@code awslogs} event.
+ *
+ * <p>Only the fields the detections use are kept; the parser skips every other subtree without
+ * building it. Field values follow Splunk's JSON extraction: see {@link
+ * io.scanwatch.core.event.AuditEvent}.
+ */
+final class JsonRecordReader {
+
+  /** The suffix EKS gives a message it cut at 256 KB; the rest is not valid JSON. */
+  static final String TRUNCATION_MARK = "[Truncated...]";
+
+  private static final Pattern EKS_LOG_GROUP = Pattern.compile("/aws/eks/([^/]+)/cluster");
+
+  private final JsonFactory factory;
+
+  JsonRecordReader(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Reads root values from {@code parser} until its input ends. Objects and the objects inside
+   * arrays are read as records; other values are skipped as not audit events.
+   *
+   * @throws IOException on invalid JSON; records before the error have been passed to the sink
+   */
+  void readRoots(JsonParser parser, Origin origin, Location base, RecordSink sink)
+      throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != null) {
+      Location location = at(base, parser);
+      if (token == JsonToken.START_OBJECT) {
+        readObject(parser, origin, base, location, sink);
+      } else if (token == JsonToken.START_ARRAY) {
+        readArrayOfRecords(parser, origin, base, sink);
+      } else {
+        sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "a JSON " + describe(token));
+      }
+    }
+  }
+
+  private void readArrayOfRecords(JsonParser parser, Origin origin, Location base, RecordSink sink)
+      throws IOException {
+    JsonToken token;
+    while ((token = next(parser)) != JsonToken.END_ARRAY) {
+      Location location = at(base, parser);
+      if (token == JsonToken.START_OBJECT) {
+        readObject(parser, origin, base, location, sink);
+      } else {
+        parser.skipChildren();
+        sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "a JSON " + describe(token) + " in an array");
+      }
+    }
+  }
+
+  /**
+   * Reads the object whose START_OBJECT is the current token, as an event or a wrapper.
+   *
+   * @param base the location of the parser's first line, to place nested entries
+   * @param location the location of this object
+   */
+  void readObject(JsonParser parser, Origin origin, Location base, Location location,
+      RecordSink sink) throws IOException {
+    EventBuilder event = new EventBuilder();
+    Wrapper wrapper = null;
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = next(parser);
+      if (readEventField(parser, name, event)) {
+        continue;
+      }
+      switch (name) {
+        case "messageType", "logGroup", "logStream", "logEvents", "events", "awslogs" -> {
+          wrapper = wrapper == null ? new Wrapper() : wrapper;
+          readWrapperField(parser, name, value, wrapper, origin, base, location, sink);
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (wrapper != null) {
+      finishWrapper(wrapper, origin, location, sink);
+    } else {
+      emitEvent(event, origin, location, sink);
+    }
+  }
+
+  /** Reads the value of an audit event field into {@code event}; false for other fields. */
+  private static boolean readEventField(JsonParser parser, String name, EventBuilder event)
+      throws IOException {
+    switch (name) {
+      case "kind" -> readValues(parser, event.kinds);
+      case "auditID" -> readValues(parser, event.auditIds);
+      case "stage" -> readValues(parser, event.stages);
+      case "user" -> readUser(parser, event);
+      case "sourceIPs" -> readValues(parser, event.sourceIps);
+      case "userAgent" -> readValues(parser, event.userAgents);
+      case "verb" -> readValues(parser, event.verbs);
+      case "requestURI" -> readValues(parser, event.requestUris);
+      case "responseStatus" -> readResponseStatus(parser, event);
+      case "requestReceivedTimestamp" -> readValues(parser, event.requestReceivedTimestamps);
+      case "stageTimestamp" -> readValues(parser, event.stageTimestamps);
+      case "timestamp" -> readValues(parser, event.legacyTimestamps);
+      case "metadata" -> readMetadata(parser, event);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void emitEvent(EventBuilder event, Origin origin, Location location, RecordSink sink) {
+    if (!event.isAuditEvent()) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "no \"kind\":\"Event\" and no auditID");
+      return;
+    }
+    long time = origin.timeMicros() != Timestamps.INVALID ? origin.timeMicros() : event.ownTimeMicros();
+    if (time == Timestamps.INVALID) {
+      sink.skip(SkipReason.NO_TIMESTAMP, location, "no usable time field");
+      return;
+    }
+    sink.accept(event.build(time, origin.source(), origin.cluster(), location));
+  }
+
+  /** The parts of a CloudWatch wrapper seen so far. */
+  private static final class Wrapper {
+    String messageType;
+    String logGroup;
+    String logStream;
+    final List<WrappedEvent> logEvents = new ArrayList<>();
+    boolean handledInline;
+  }
+
+  /** One {@code logEvents} or {@code events} entry. */
+  private record WrappedEvent(
+      String id, String stream, long timeMicros, String message, Location location) {}
+
+  private void readWrapperField(
+      JsonParser parser,
+      String name,
+      JsonToken value,
+      Wrapper wrapper,
+      Origin origin,
+      Location base,
+      Location location,
+      RecordSink sink)
+      throws IOException {
+    switch (name) {
+      case "messageType" -> wrapper.messageType = scalar(parser);
+      case "logGroup" -> wrapper.logGroup = scalar(parser);
+      case "logStream" -> wrapper.logStream = scalar(parser);
+      case "logEvents" -> {
+        // Kept until the payload ends, because logGroup may come after logEvents.
+        if (value == JsonToken.START_ARRAY) {
+          while (next(parser) != JsonToken.END_ARRAY) {
+            WrappedEvent entry = readWrappedEvent(parser, location);
+            if (entry != null) {
+              wrapper.logEvents.add(entry);
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+      case "events" -> {
+        // filter-log-events documents can be large, so each entry is handled as it is read.
+        wrapper.handledInline = true;
+        if (value == JsonToken.START_ARRAY) {
+          while (next(parser) != JsonToken.END_ARRAY) {
+            Location entryLocation = at(base, parser);
+            WrappedEvent entry = readWrappedEvent(parser, entryLocation);
+            if (entry != null) {
+              String source = entry.stream() != null ? entry.stream() : origin.source();
+              emitWrapped(entry, origin.withSource(source), sink);
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+      case "awslogs" -> {
+        wrapper.handledInline = true;
+        readAwsLogs(parser, origin, location, sink);
+      }
+      default -> parser.skipChildren();
+    }
+  }
+
+  private WrappedEvent readWrappedEvent(JsonParser parser, Location location) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return null;
+    }
+    String id = null;
+    String stream = null;
+    String message = null;
+    long time = Timestamps.INVALID;
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = next(parser);
+      switch (name) {
+        case "id", "eventId" -> id = scalar(parser);
+        case "logStreamName" -> stream = scalar(parser);
+        case "message" -> message = value == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+        case "timestamp" -> time = epochMillisToMicros(parser, value);
+        default -> parser.skipChildren();
+      }
+    }
+    return new WrappedEvent(id, stream, time, message, location.withCloudWatchEvent(stream, id));
+  }
+
+  private void finishWrapper(Wrapper wrapper, Origin origin, Location location, RecordSink sink) {
+    if ("CONTROL_MESSAGE".equals(wrapper.messageType)) {
+      sink.skip(SkipReason.CONTROL_MESSAGE, location, "CloudWatch Logs control message");
+      return;
+    }
+    if (wrapper.handledInline && wrapper.messageType == null) {
+      return;
+    }
+    String cluster = clusterOf(wrapper.logGroup, origin.cluster());
+    String source = origin.source();
+    if (wrapper.logGroup != null || wrapper.logStream != null) {
+      source = nullToEmpty(wrapper.logGroup) + ":" + nullToEmpty(wrapper.logStream);
+    }
+    Origin payloadOrigin = new Origin(source, cluster, Timestamps.INVALID);
+    for (WrappedEvent entry : wrapper.logEvents) {
+      Location entryLocation = entry.location().withCloudWatchEvent(wrapper.logStream, entry.id());
+      emitWrapped(
+          new WrappedEvent(entry.id(), wrapper.logStream, entry.timeMicros(), entry.message(),
+              entryLocation),
+          payloadOrigin,
+          sink);
+    }
+  }
+
+  /**
+   * Reads the {@code message} of a CloudWatch log event, which is the JSON text of an audit event.
+   *
+   * @param timeMicros the CloudWatch timestamp, which becomes {@code _time}
+   */
+  void readMessage(
+      String message, long timeMicros, Origin origin, Location location, RecordSink sink) {
+    emitWrapped(new WrappedEvent(location.eventId(), location.stream(), timeMicros, message,
+        location), origin, sink);
+  }
+
+  /** Parses a wrapped {@code message}, which is itself the JSON text of an audit event. */
+  private void emitWrapped(WrappedEvent entry, Origin origin, RecordSink sink) {
+    String message = entry.message();
+    Location location = entry.location();
+    if (message == null || message.isBlank()) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "no message");
+      return;
+    }
+    if (message.stripTrailing().endsWith(TRUNCATION_MARK)) {
+      sink.skip(SkipReason.TRUNCATED, location, message.length() + " characters");
+      return;
+    }
+    if (message.stripLeading().charAt(0) != '{') {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "message is not JSON");
+      return;
+    }
+    if (entry.timeMicros() == Timestamps.INVALID) {
+      sink.skip(SkipReason.NO_TIMESTAMP, location, "no usable CloudWatch timestamp");
+      return;
+    }
+    try (JsonParser inner = factory.createParser(message)) {
+      inner.nextToken();
+      readEventOnly(inner, origin.withTime(entry.timeMicros()), location, sink);
+      if (inner.nextToken() != null) {
+        throw new JsonParseException(inner, "unexpected text after the event");
+      }
+    } catch (IOException e) {
+      sink.skip(SkipReason.INVALID_JSON, location, JsonErrors.describe(e));
+    }
+  }
+
+  /** Reads an object that must be an event: a wrapper inside a message is not unwrapped again. */
+  private void readEventOnly(JsonParser parser, Origin origin, Location location, RecordSink sink)
+      throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw new JsonParseException(parser, "the message is not a JSON object");
+    }
+    EventBuilder event = new EventBuilder();
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      next(parser);
+      if (!readEventField(parser, name, event)) {
+        parser.skipChildren();
+      }
+    }
+    emitEvent(event, origin, location, sink);
+  }
+
+  private void readAwsLogs(JsonParser parser, Origin origin, Location location, RecordSink sink)
+      throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    String data = null;
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = next(parser);
+      if (name.equals("data") && value == JsonToken.VALUE_STRING) {
+        data = parser.getText();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    if (data == null) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "awslogs without data");
+      return;
+    }
+    byte[] compressed;
+    try {
+      compressed = Base64.getMimeDecoder().decode(data);
+    } catch (IllegalArgumentException e) {
+      sink.skip(SkipReason.INVALID_JSON, location, "awslogs.data is not base64: " + e.getMessage());
+      return;
+    }
+    try (InputStream payload =
+            GzipCompressorInputStream.builder()
+                .setInputStream(new ByteArrayInputStream(compressed))
+                .setDecompressConcatenated(true)
+                .get();
+        JsonParser inner = factory.createParser(payload)) {
+      readRoots(inner, origin, location, sink);
+    } catch (IOException e) {
+      sink.skip(SkipReason.INVALID_JSON, location, "awslogs.data: " + JsonErrors.describe(e));
+    }
+  }
+
+  private static void readUser(JsonParser parser, EventBuilder event) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      next(parser);
+      switch (name) {
+        case "username" -> readValues(parser, event.usernames);
+        case "groups" -> readValues(parser, event.groups);
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  private static void readResponseStatus(JsonParser parser, EventBuilder event)
+      throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      next(parser);
+      switch (name) {
+        case "code" -> readValues(parser, event.codes);
+        case "reason" -> readValues(parser, event.reasons);
+        default -> parser.skipChildren();
+      }
+    }
+  }
+
+  private static void readMetadata(JsonParser parser, EventBuilder event) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return;
+    }
+    while (next(parser) == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      next(parser);
+      if (name.equals("creationTimestamp")) {
+        readValues(parser, event.creationTimestamps);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Adds the values of the current token: a scalar gives one, an array gives its scalar members;
+   * null, the empty string, objects and arrays nested in the array give none.
+   */
+  static void readValues(JsonParser parser, List<String> values) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_ARRAY) {
+      while ((token = next(parser)) != JsonToken.END_ARRAY) {
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          parser.skipChildren();
+        } else {
+          addScalar(parser, token, values);
+        }
+      }
+    } else if (token == JsonToken.START_OBJECT) {
+      parser.skipChildren();
+    } else {
+      addScalar(parser, token, values);
+    }
+  }
+
+  private static void addScalar(JsonParser parser, JsonToken token, List<String> values)
+      throws IOException {
+    switch (token) {
+      case VALUE_STRING -> {
+        String text = parser.getText();
+        if (!text.isEmpty()) {
+          values.add(text);
+        }
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> values.add(parser.getText());
+      default -> {}
+    }
+  }
+
+  /** The text of a scalar value, or null for anything else (which is skipped). */
+  private static String scalar(JsonParser parser) throws IOException {
+    List<String> values = new ArrayList<>(1);
+    JsonToken token = parser.currentToken();
+    if (token.isScalarValue()) {
+      addScalar(parser, token, values);
+    } else {
+      parser.skipChildren();
+    }
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private static String skip(JsonParser parser) throws IOException {
+    parser.skipChildren();
+    return null;
+  }
+
+  private static long epochMillisToMicros(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      try {
+        return Math.multiplyExact(parser.getLongValue(), 1000L);
+      } catch (ArithmeticException | IOException e) {
+        return Timestamps.INVALID;
+      }
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      String text = parser.getText();
+      if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 16) {
+        return Long.parseLong(text) * 1000L;
+      }
+      return Timestamps.parseMicros(text);
+    }
+    parser.skipChildren();
+    return Timestamps.INVALID;
+  }
+
+  /** The name in a log group {@code /aws/eks/<name>/cluster}, else {@code fallback}. */
+  static String clusterOf(String logGroup, String fallback) {
+    if (logGroup != null) {
+      Matcher matcher = EKS_LOG_GROUP.matcher(logGroup);
+      if (matcher.matches()) {
+        return matcher.group(1);
+      }
+    }
+    return fallback;
+  }
+
+  /** Returns the next token, failing on an end of input inside a value. */
+  static JsonToken next(JsonParser parser) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw new JsonParseException(parser, "unexpected end of input inside a JSON value");
+    }
+    return token;
+  }
+
+  /** The base location moved down to the line of the parser's current token. */
+  private static Location at(Location base, JsonParser parser) {
+    long line = parser.currentTokenLocation().getLineNr();
+    if (base.line() <= 0 || line <= 0) {
+      return base;
+    }
+    return new Location(base.file(), base.line() + line - 1, base.stream(), base.eventId());
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}
