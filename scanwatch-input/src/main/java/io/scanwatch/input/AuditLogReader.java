@@ -9,6 +9,7 @@ import io.scanwatch.core.event.Location;
 import io.scanwatch.core.event.SkipReason;
 import io.scanwatch.core.event.Timestamps;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -82,23 +83,49 @@ public final class AuditLogReader {
       return new ReadReport.Problem(
           source.name(), "cannot be read: " + InputPaths.describe(error), true);
     }
+    if (counted.failed() && counted.count() == 0) {
+      return new ReadReport.Problem(
+          source.name(), "cannot be read: " + InputPaths.describe(error), true);
+    }
     if (counted.failed()) {
       return new ReadReport.Problem(
           source.name() + " at byte " + counted.count(),
-          "read failed: " + InputPaths.describe(error) + "; events before it were kept",
+          "read failed: " + InputPaths.describe(error) + "; the events before it were kept",
           true);
+    }
+    if (error instanceof GzipMembersInputStream.CorruptMemberException corrupt) {
+      return new ReadReport.Problem(
+          source.name() + " at byte " + corrupt.offset(),
+          "corrupt gzip member (" + corrupt.getMessage() + "); the events before it were kept",
+          false);
     }
     return new ReadReport.Problem(
         source.name() + " at byte " + counted.count(),
-        "corrupt compressed data (" + error.getMessage() + "); events before it were kept",
-        false);
+        "read failed: " + InputPaths.describe(error) + "; the events before it were kept",
+        true);
   }
 
   private void readContent(
       InputStream content, String name, Origin origin, ReportingSink sink, ReadReport report)
       throws IOException {
-    byte[] head = content.readNBytes(SNIFF_BYTES);
-    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), content);
+    // A corrupt stream can fail inside the first megabyte; what was decoded before the error is
+    // still read, and the error is raised again where the head ends.
+    ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+    IOException headError = null;
+    try {
+      byte[] chunk = new byte[8192];
+      int read;
+      while (headBytes.size() < SNIFF_BYTES
+          && (read = content.read(chunk, 0, Math.min(chunk.length,
+              SNIFF_BYTES - headBytes.size()))) >= 0) {
+        headBytes.write(chunk, 0, read);
+      }
+    } catch (IOException e) {
+      headError = e;
+    }
+    byte[] head = headBytes.toByteArray();
+    InputStream rest = headError == null ? content : new FailingInputStream(headError);
+    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), rest);
     switch (Shapes.sniff(head, factory)) {
       case EMPTY -> {}
       case BINARY -> report.addProblem(new ReadReport.Problem(
@@ -176,6 +203,20 @@ public final class AuditLogReader {
     if (csv.unfinished()) {
       sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, recordLine),
           "CSV record with an unclosed quote at the end of the file");
+    }
+  }
+
+  /** A stream whose first read throws an error that happened earlier. */
+  private static final class FailingInputStream extends InputStream {
+    private final IOException error;
+
+    FailingInputStream(IOException error) {
+      this.error = error;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw error;
     }
   }
 

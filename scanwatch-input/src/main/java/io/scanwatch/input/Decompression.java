@@ -3,7 +3,6 @@ package io.scanwatch.input;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Recognises gzip by its magic bytes, whatever the file is called. */
 final class Decompression {
@@ -15,20 +14,18 @@ final class Decompression {
   /**
    * Returns the decompressed content when {@code raw} starts with the gzip magic bytes, else
    * {@code raw} itself. Concatenated gzip members, as Firehose writes them, read as one stream.
+   *
+   * @throws GzipMembersInputStream.CorruptMemberException from reads, for a member that cannot
+   *     be decoded
    */
-  static InputStream decode(InputStream raw) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+  static InputStream decode(CountingInputStream raw) throws IOException {
+    PositionedInput in = new PositionedInput(raw, raw::count);
     in.mark(2);
     int first = in.read();
     int second = in.read();
     in.reset();
     if (first == 0x1f && second == 0x8b) {
-      return new BufferedInputStream(
-          GzipCompressorInputStream.builder()
-              .setInputStream(in)
-              .setDecompressConcatenated(true)
-              .get(),
-          BUFFER);
+      return new BufferedInputStream(new GzipMembersInputStream(in), BUFFER);
     }
     return in;
   }

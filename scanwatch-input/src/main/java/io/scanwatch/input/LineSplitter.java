@@ -48,7 +48,7 @@ final class LineSplitter {
         }
         return false;
       }
-      if (limit - position >= maxLineBytes) {
+      if (limit - position > maxLineBytes) {
         skipRestOfLine();
         return true;
       }
@@ -85,6 +85,10 @@ final class LineSplitter {
     lineNumber++;
     lineStart = start;
     lineLength = length;
+    if (length > maxLineBytes) {
+      oversized = true;
+      lineLength = 0;
+    }
   }
 
   private int indexOfNewline(int from, int to) {

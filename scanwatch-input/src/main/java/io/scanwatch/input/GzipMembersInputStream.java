@@ -1,0 +1,106 @@
+package io.scanwatch.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Decompresses concatenated gzip members (as Firehose writes them) one member at a time.
+ *
+ * <p>A decoder that reads across member boundaries in one call loses the bytes it had already
+ * decoded in that call when a later member is corrupt. Reading each member on its own returns
+ * every byte of the intact members first, and a failure names the byte offset where the bad
+ * member starts.
+ */
+final class GzipMembersInputStream extends InputStream {
+
+  /** A gzip member that could not be decoded. */
+  static final class CorruptMemberException extends IOException {
+    private final long offset;
+
+    CorruptMemberException(long offset, String message, Throwable cause) {
+      super(message, cause);
+      this.offset = offset;
+    }
+
+    /** The byte offset in the compressed input where the bad member starts. */
+    long offset() {
+      return offset;
+    }
+  }
+
+  private final PositionedInput in;
+  private InputStream member;
+  private long memberStart;
+
+  GzipMembersInputStream(PositionedInput in) {
+    this.in = in;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int read = read(one, 0, 1);
+    return read < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    while (true) {
+      if (member == null && !openNextMember()) {
+        return -1;
+      }
+      int read;
+      try {
+        read = member.read(buffer, offset, length);
+      } catch (IOException e) {
+        member = null;
+        throw new CorruptMemberException(memberStart, describe(e), e);
+      }
+      if (read > 0) {
+        return read;
+      }
+      member = null;
+    }
+  }
+
+  private boolean openNextMember() throws IOException {
+    long start = in.position();
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first < 0) {
+      return false;
+    }
+    if (first != 0x1f || second != 0x8b) {
+      // Skip the rest so the error is raised once.
+      in.skip(Long.MAX_VALUE);
+      throw new CorruptMemberException(start, "data after the last gzip member is not gzip",
+          null);
+    }
+    memberStart = start;
+    try {
+      member = GzipCompressorInputStream.builder()
+          .setInputStream(in)
+          .setDecompressConcatenated(false)
+          .get();
+    } catch (IOException e) {
+      throw new CorruptMemberException(start, describe(e), e);
+    }
+    return true;
+  }
+
+  private static String describe(IOException error) {
+    String message = error.getMessage();
+    return message == null ? error.getClass().getSimpleName() : message;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
