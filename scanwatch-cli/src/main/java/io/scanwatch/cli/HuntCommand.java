@@ -8,6 +8,7 @@ import io.scanwatch.output.CsvRowWriter;
 import io.scanwatch.output.JsonRowWriter;
 import io.scanwatch.output.RowWriter;
 import io.scanwatch.output.TableWriter;
+import io.scanwatch.output.TerminalText;
 import io.scanwatch.output.TimeFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -170,9 +171,13 @@ final class HuntCommand implements Callable<Integer> {
     };
     try {
       if (output == null) {
-        Writer out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         writer.write(rows, out);
-        return !(out instanceof PrintWriter print && print.checkError());
+        if (out.checkError()) {
+          err.println("scanwatch hunt: failed to write the rows to standard output");
+          return false;
+        }
+        return true;
       }
       try (Writer out = new BufferedWriter(
           new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
@@ -180,9 +185,24 @@ final class HuntCommand implements Callable<Integer> {
       }
       return true;
     } catch (IOException e) {
-      err.println("scanwatch hunt: cannot write the output to " + output + ": " + e.getMessage());
+      err.println("scanwatch hunt: cannot write the output to "
+          + TerminalText.escape(String.valueOf(output)) + ": " + describeWriteError(e));
       return false;
     }
+  }
+
+  private static String describeWriteError(IOException error) {
+    if (error instanceof NoSuchFileException) {
+      return "its folder does not exist";
+    }
+    if (error instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (error instanceof java.nio.file.FileSystemException fileSystem
+        && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
   private int tableWidth() {

@@ -1,6 +1,12 @@
 package io.scanwatch.cli;
 
+import io.scanwatch.output.TerminalText;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of the {@code scanwatch} command. */
@@ -9,7 +15,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // Output is UTF-8 whatever the locale, so that values are never replaced by '?'.
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+        1 << 16));
+    PrintWriter err = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+        true);
+    int code = run(args, out, err);
+    out.flush();
+    if (out.checkError() && code != ExitCodes.USAGE) {
+      err.println("scanwatch: failed to write to standard output");
+      code = ExitCodes.FAILED;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
@@ -19,7 +38,7 @@ public final class Main {
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(Main::reportUsageError);
     commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-      line.getErr().println("scanwatch: failed: " + describe(error));
+      line.getErr().println("scanwatch: failed: " + TerminalText.escape(describe(error)));
       return ExitCodes.FAILED;
     });
     return commandLine.execute(args);
@@ -29,7 +48,8 @@ public final class Main {
   private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
     CommandLine line = error.getCommandLine();
     String name = line.getCommandSpec().qualifiedName();
-    line.getErr().println(name + ": " + error.getMessage() + " (see '" + name + " --help')");
+    line.getErr().println(
+        name + ": " + TerminalText.escape(error.getMessage()) + " (see '" + name + " --help')");
     return ExitCodes.USAGE;
   }
 

@@ -39,9 +39,10 @@ final class Summary {
     long blind = skips.count(SkipReason.MISSING_USER_AGENT)
         + skips.count(SkipReason.MISSING_BY_FIELD);
     if (blind > 0) {
-      err.printf(Locale.ROOT, "note: Splunk's analytic drops these %s as well (no userAgent, "
-          + "sourceIPs or user.groups); they may still be scanning.%n",
-          plural(blind, "anonymous event"));
+      err.printf(Locale.ROOT, "note: Splunk's analytic drops %s too (no userAgent, sourceIPs "
+          + "or user.groups value); %s still be scanning.%n",
+          blind == 1 ? "this anonymous event" : "these " + plural(blind, "anonymous event"),
+          blind == 1 ? "it may" : "they may");
     }
     if (report.invalidUtf8Lines() > 0) {
       err.printf(Locale.ROOT, "warning: %s had invalid UTF-8, read with U+FFFD in its place%n",

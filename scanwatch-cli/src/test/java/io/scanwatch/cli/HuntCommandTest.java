@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class HuntCommandTest {
         + ":6: anonymous request from 10.128.5.42 with no user.groups");
     assertThat(run.err()).contains("missing userAgent        1\n    at " + FIXTURE
         + ":5: anonymous request from 198.51.100.77");
-    assertThat(run.err()).contains("note: Splunk's analytic drops these 2 anonymous events");
+    assertThat(run.err()).contains("note: Splunk's analytic drops these 2 anonymous events too");
   }
 
   @Test
@@ -156,6 +157,48 @@ class HuntCommandTest {
             + "  values(responseStatus.reason)  (none)\n");
     assertThat(run.out()).endsWith("6 rows\n");
     assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(101));
+  }
+
+  @Test
+  void table_cutsLongValueWithCount() throws Exception {
+    Path file = dir.resolve("long.log");
+    String uri = "/" + "a".repeat(2000) + "/TAIL";
+    Files.writeString(file, "{\"kind\":\"Event\",\"user\":{\"username\":\"system:anonymous\","
+        + "\"groups\":[\"g\"]},\"sourceIPs\":[\"1.2.3.4\"],\"userAgent\":\"x\","
+        + "\"requestURI\":\"" + uri + "\",\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\"}\n");
+
+    CliRun run = CliRun.of("hunt", "--width", "80", file.toString());
+
+    // The URI has 2006 characters and values get 80 - 2 - 29 - 2 = 47 columns: two full lines,
+    // then 47 - 18 = 29 characters, as the marker " ... (+2006 chars)" takes 18. That shows
+    // 47 + 47 + 29 = 123 characters and leaves out 2006 - 123 = 1883.
+    List<String> uriLines = run.out().lines()
+        .dropWhile(line -> !line.startsWith("  values(requestURI)"))
+        .limit(3).toList();
+    assertThat(uriLines.get(0)).endsWith("/" + "a".repeat(46));
+    assertThat(uriLines.get(1)).endsWith("a".repeat(47));
+    assertThat(uriLines.get(2)).endsWith(" " + "a".repeat(29) + " ... (+1883 chars)");
+    assertThat(run.out()).doesNotContain("TAIL");
+  }
+
+  @Test
+  void usageError_escapesTerminalSequences() {
+    CliRun run = CliRun.of("hunt", "/tmp/\u001b[2J-missing");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).doesNotContain("\u001b").contains("/tmp/\\e[2J-missing");
+  }
+
+  @Test
+  void json_loneSurrogateStaysExact() throws Exception {
+    Path file = dir.resolve("surrogate.log");
+    Files.writeString(file, "{\"kind\":\"Event\",\"user\":{\"username\":\"system:anonymous\","
+        + "\"groups\":[\"g\"]},\"sourceIPs\":[\"1.2.3.4\"],\"userAgent\":\"\\ud800x\","
+        + "\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\"}\n");
+
+    CliRun run = CliRun.of("hunt", "--format", "ndjson", file.toString());
+
+    assertThat(run.out()).contains("\"http_user_agent\":[\"\\ud800x\"]");
   }
 
   @Test

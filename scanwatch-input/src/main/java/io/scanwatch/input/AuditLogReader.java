@@ -1,8 +1,10 @@
 package io.scanwatch.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.core.event.Location;
@@ -43,6 +45,9 @@ public final class AuditLogReader {
 
   private static final int SNIFF_BYTES = 1 << 20;
 
+  /** Characters after a document's last error that may be closing brackets, not records. */
+  private static final int UNREAD_TAIL_TOLERANCE = 64;
+
   private final String defaultCluster;
   private final JsonFactory factory;
   private final JsonRecordReader records;
@@ -52,10 +57,13 @@ public final class AuditLogReader {
    */
   public AuditLogReader(String defaultCluster) {
     this.defaultCluster = defaultCluster;
+    // A string may be as long as the longest line read, so that a valid line is never rejected
+    // for one long value; nesting stays at Jackson's default limit of 1000 levels.
     this.factory =
         JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(MAX_LINE_BYTES).build())
             .build();
     this.factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     this.records = new JsonRecordReader(factory);
@@ -95,9 +103,10 @@ public final class AuditLogReader {
     }
     if (error instanceof GzipMembersInputStream.CorruptMemberException corrupt) {
       return new ReadReport.Problem(
-          source.name() + " at byte " + corrupt.offset(),
-          "corrupt gzip member (" + corrupt.getMessage() + "); the events before it were kept",
-          false);
+          source.name() + " at byte " + corrupt.failedAt(),
+          "corrupt or truncated gzip data in the member that starts at byte " + corrupt.offset()
+              + " (" + corrupt.getMessage() + "); the events before it were kept",
+          true);
     }
     return new ReadReport.Problem(
         source.name() + " at byte " + counted.count(),
@@ -130,7 +139,7 @@ public final class AuditLogReader {
       case EMPTY -> {}
       case BINARY -> report.addProblem(new ReadReport.Problem(
           name, "skipped: binary content (NUL bytes), not an audit log", false));
-      case DOCUMENT -> readDocument(whole, name, origin, sink);
+      case DOCUMENT -> readDocument(whole, name, origin, sink, report);
       case CSV -> readCsv(whole, name, origin, sink);
       case LINES -> readLines(whole, name, origin, sink, report);
     }
@@ -152,30 +161,48 @@ public final class AuditLogReader {
     }
   }
 
-  private void readDocument(InputStream in, String name, Origin origin, ReportingSink sink)
-      throws IOException {
+  private void readDocument(InputStream in, String name, Origin origin, ReportingSink sink,
+      ReadReport report) throws IOException {
     RecoveringReader reader =
         new RecoveringReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    skipByteOrderMark(reader);
     long baseLine = 1;
+    boolean resumed = false;
     while (true) {
       long baseChar = reader.position();
-      try (JsonParser parser = factory.createParser(reader)) {
-        records.readRoots(parser, origin, Location.ofLine(name, baseLine), sink);
+      JsonParser parser = factory.createParser(resumed ? new ResumedReader(reader) : reader);
+      try (parser) {
+        records.readRoots(parser, origin, Location.ofLine(name, baseLine), sink, resumed);
         return;
       } catch (JsonProcessingException e) {
-        long errorLine = baseLine;
-        long errorChar = baseChar;
-        if (e.getLocation() != null) {
-          errorLine += Math.max(0, e.getLocation().getLineNr() - 1);
-          errorChar += Math.max(0, e.getLocation().getCharOffset());
-        }
+        // Limit errors (nesting, number or string length) carry no location; the parser's own
+        // position is where it stopped.
+        JsonLocation where = e.getLocation() != null && e.getLocation().getCharOffset() >= 0
+            ? e.getLocation() : parser.currentLocation();
+        long errorLine = baseLine + Math.max(0, where.getLineNr() - 1);
+        long errorChar = baseChar + Math.max(0, where.getCharOffset());
         sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, errorLine),
-            JsonErrors.describe(e) + "; resumed at the next line that starts a JSON value");
-        baseLine = reader.skipToNextRecordLine(errorChar);
+            JsonErrors.describe(e));
+        int indent = Math.max(0, records.recordColumn() - 1);
+        baseLine = reader.skipToNextRecord(errorChar, baseChar + 1, indent);
         if (baseLine < 0) {
+          long unread = reader.position() - errorChar;
+          if (unread > UNREAD_TAIL_TOLERANCE) {
+            report.addProblem(new ReadReport.Problem(name + ":" + errorLine,
+                "invalid JSON, and no record starts on a later line, so the last " + unread
+                    + " characters were not read", true));
+          }
           return;
         }
+        resumed = true;
       }
+    }
+  }
+
+  private static void skipByteOrderMark(RecoveringReader reader) throws IOException {
+    char[] first = new char[1];
+    if (reader.read(first, 0, 1) == 1 && first[0] != '\uFEFF') {
+      reader.unread();
     }
   }
 
@@ -188,6 +215,9 @@ public final class AuditLogReader {
     while (lines.next()) {
       String text = new String(lines.buffer(), lines.start(), lines.length(),
           StandardCharsets.UTF_8);
+      if (lines.lineNumber() == 1 && text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
       java.util.List<String> fields = csv.add(text);
       if (fields == null) {
         continue;

@@ -17,10 +17,17 @@ final class GzipMembersInputStream extends InputStream {
   /** A gzip member that could not be decoded. */
   static final class CorruptMemberException extends IOException {
     private final long offset;
+    private final long failedAt;
 
-    CorruptMemberException(long offset, String message, Throwable cause) {
+    CorruptMemberException(long offset, long failedAt, String message, Throwable cause) {
       super(message, cause);
       this.offset = offset;
+      this.failedAt = failedAt;
+    }
+
+    /** The byte offset in the compressed input that had been read when decoding failed. */
+    long failedAt() {
+      return failedAt;
     }
 
     /** The byte offset in the compressed input where the bad member starts. */
@@ -28,6 +35,12 @@ final class GzipMembersInputStream extends InputStream {
       return offset;
     }
   }
+
+  /**
+   * The most decoded bytes asked of the decoder at once. The decoder drops what it decoded in a
+   * call that fails, so small calls keep all but the last few KiB before a corrupt spot.
+   */
+  private static final int MAX_READ = 4096;
 
   private final PositionedInput in;
   private InputStream member;
@@ -55,10 +68,10 @@ final class GzipMembersInputStream extends InputStream {
       }
       int read;
       try {
-        read = member.read(buffer, offset, length);
+        read = member.read(buffer, offset, Math.min(length, MAX_READ));
       } catch (IOException e) {
         member = null;
-        throw new CorruptMemberException(memberStart, describe(e), e);
+        throw new CorruptMemberException(memberStart, in.position(), describe(e), e);
       }
       if (read > 0) {
         return read;
@@ -79,7 +92,7 @@ final class GzipMembersInputStream extends InputStream {
     if (first != 0x1f || second != 0x8b) {
       // Skip the rest so the error is raised once.
       in.skip(Long.MAX_VALUE);
-      throw new CorruptMemberException(start, "data after the last gzip member is not gzip",
+      throw new CorruptMemberException(start, start, "data after the last gzip member is not gzip",
           null);
     }
     memberStart = start;
@@ -89,12 +102,15 @@ final class GzipMembersInputStream extends InputStream {
           .setDecompressConcatenated(false)
           .get();
     } catch (IOException e) {
-      throw new CorruptMemberException(start, describe(e), e);
+      throw new CorruptMemberException(start, in.position(), describe(e), e);
     }
     return true;
   }
 
   private static String describe(IOException error) {
+    if (error instanceof java.io.EOFException) {
+      return "the data ends inside the member";
+    }
     String message = error.getMessage();
     return message == null ? error.getClass().getSimpleName() : message;
   }

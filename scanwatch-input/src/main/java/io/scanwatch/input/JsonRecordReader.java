@@ -33,6 +33,7 @@ final class JsonRecordReader {
   private static final Pattern EKS_LOG_GROUP = Pattern.compile("/aws/eks/([^/]+)/cluster");
 
   private final JsonFactory factory;
+  private int recordColumn;
 
   JsonRecordReader(JsonFactory factory) {
     this.factory = factory;
@@ -40,23 +41,43 @@ final class JsonRecordReader {
 
   /**
    * Reads root values from {@code parser} until its input ends. Objects and the objects inside
-   * arrays are read as records; other values are skipped as not audit events.
+   * arrays are read as records; other values are skipped as not audit events, or ignored when
+   * {@code resumed} says that reading restarted inside a document after an error, where the rest
+   * of the enclosing structure shows up as loose values.
    *
    * @throws IOException on invalid JSON; records before the error have been passed to the sink
    */
-  void readRoots(JsonParser parser, Origin origin, Location base, RecordSink sink)
-      throws IOException {
+  void readRoots(JsonParser parser, Origin origin, Location base, RecordSink sink,
+      boolean resumed) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) != null) {
       Location location = at(base, parser);
       if (token == JsonToken.START_OBJECT) {
+        markRecordStart(parser);
         readObject(parser, origin, base, location, sink);
       } else if (token == JsonToken.START_ARRAY) {
         readArrayOfRecords(parser, origin, base, sink);
-      } else {
+      } else if (!resumed) {
         sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "a JSON " + describe(token));
       }
     }
+  }
+
+  void readRoots(JsonParser parser, Origin origin, Location base, RecordSink sink)
+      throws IOException {
+    readRoots(parser, origin, base, sink, false);
+  }
+
+  /**
+   * The column (1-based) where the record being read started, so that after an error reading can
+   * resume at the next record of the same depth; 0 when unknown.
+   */
+  int recordColumn() {
+    return recordColumn;
+  }
+
+  private void markRecordStart(JsonParser parser) {
+    recordColumn = parser.currentTokenLocation().getColumnNr();
   }
 
   private void readArrayOfRecords(JsonParser parser, Origin origin, Location base, RecordSink sink)
@@ -65,6 +86,7 @@ final class JsonRecordReader {
     while ((token = next(parser)) != JsonToken.END_ARRAY) {
       Location location = at(base, parser);
       if (token == JsonToken.START_OBJECT) {
+        markRecordStart(parser);
         readObject(parser, origin, base, location, sink);
       } else {
         parser.skipChildren();
@@ -83,6 +105,7 @@ final class JsonRecordReader {
       RecordSink sink) throws IOException {
     EventBuilder event = new EventBuilder();
     Wrapper wrapper = null;
+    LogEventFields logEvent = null;
     while (next(parser) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = next(parser);
@@ -94,11 +117,23 @@ final class JsonRecordReader {
           wrapper = wrapper == null ? new Wrapper() : wrapper;
           readWrapperField(parser, name, value, wrapper, origin, base, location, sink);
         }
+        case "message", "logStreamName", "eventId", "id" -> {
+          logEvent = logEvent == null ? new LogEventFields() : logEvent;
+          logEvent.read(name, parser);
+        }
         default -> parser.skipChildren();
       }
     }
     if (wrapper != null) {
       finishWrapper(wrapper, origin, location, sink);
+    } else if (logEvent != null && logEvent.message != null && !event.isAuditEvent()) {
+      // A CloudWatch log event on its own, as met when reading resumes inside an events array.
+      long time = event.legacyTimestamps.isEmpty()
+          ? Timestamps.INVALID : millisTextToMicros(event.legacyTimestamps.get(0));
+      String source = logEvent.stream != null ? logEvent.stream : origin.source();
+      emitWrapped(new WrappedEvent(logEvent.id, logEvent.stream, time, logEvent.message,
+          location.withCloudWatchEvent(logEvent.stream, logEvent.id)), origin.withSource(source),
+          sink);
     } else {
       emitEvent(event, origin, location, sink);
     }
@@ -150,6 +185,22 @@ final class JsonRecordReader {
     boolean handledInline;
   }
 
+  /** The fields of a CloudWatch log event met outside its wrapper. */
+  private static final class LogEventFields {
+    String message;
+    String stream;
+    String id;
+
+    void read(String name, JsonParser parser) throws IOException {
+      switch (name) {
+        case "message" -> message = parser.currentToken() == JsonToken.VALUE_STRING
+            ? parser.getText() : skip(parser);
+        case "logStreamName" -> stream = scalar(parser);
+        default -> id = scalar(parser);
+      }
+    }
+  }
+
   /** One {@code logEvents} or {@code events} entry. */
   private record WrappedEvent(
       String id, String stream, long timeMicros, String message, Location location) {}
@@ -186,6 +237,7 @@ final class JsonRecordReader {
         wrapper.handledInline = true;
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
+            markRecordStart(parser);
             Location entryLocation = at(base, parser);
             WrappedEvent entry = readWrappedEvent(parser, entryLocation);
             if (entry != null) {
@@ -460,14 +512,19 @@ final class JsonRecordReader {
       }
     }
     if (value == JsonToken.VALUE_STRING) {
-      String text = parser.getText();
-      if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 16) {
-        return Long.parseLong(text) * 1000L;
-      }
-      return Timestamps.parseMicros(text);
+      return millisTextToMicros(parser.getText());
     }
     parser.skipChildren();
     return Timestamps.INVALID;
+  }
+
+  /** Reads epoch milliseconds written as ASCII digits, else an RFC 3339 time. */
+  private static long millisTextToMicros(String text) {
+    boolean digits = !text.isEmpty() && text.length() < 16;
+    for (int i = 0; i < text.length() && digits; i++) {
+      digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+    return digits ? Long.parseLong(text) * 1000L : Timestamps.parseMicros(text);
   }
 
   /** The name in a log group {@code /aws/eks/<name>/cluster}, else {@code fallback}. */

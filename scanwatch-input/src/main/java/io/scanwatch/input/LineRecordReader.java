@@ -24,6 +24,11 @@ final class LineRecordReader {
   private static final byte[] TRUNCATION_MARK =
       JsonRecordReader.TRUNCATION_MARK.getBytes(StandardCharsets.US_ASCII);
 
+  private static final int DATE_LENGTH = "2024-11-13".length();
+
+  /** The most braces tried as the start of the event in a line with a prefix. */
+  private static final int MAX_PREFIX_BRACES = 8;
+
   private final JsonFactory factory;
   private final JsonRecordReader records;
   private final ReadReport report;
@@ -57,21 +62,21 @@ final class LineRecordReader {
     if (first >= '0' && first <= '9' && readTimePrefixed(bytes, i, end, origin, location, sink)) {
       return;
     }
-    int brace = indexOf(bytes, (byte) '{', i, end);
-    if (brace < 0) {
-      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "text line without JSON");
-      return;
-    }
-    readJson(bytes, brace, end, origin, location, sink, looksLikeAuditJson(bytes, brace, end));
+    readPrefixed(bytes, i, end, origin, location, sink);
   }
 
   /**
    * Reads {@code <time> <event>} and {@code <time> <stream> <event>}; false when the line does
-   * not start with a time, so it is read as a line with some other prefix.
+   * not start with a time or has more than a stream name before the event, so it is read as a
+   * line with some other prefix.
    */
   private boolean readTimePrefixed(byte[] bytes, int start, int end, Origin origin,
       Location location, RecordSink sink) {
     int timeEnd = indexOf(bytes, (byte) ' ', start, end);
+    if (timeEnd - start == DATE_LENGTH) {
+      // The space-separated form: "2024-11-13 18:34:10.595141000".
+      timeEnd = indexOf(bytes, (byte) ' ', timeEnd + 1, end);
+    }
     if (timeEnd < 0) {
       return false;
     }
@@ -92,10 +97,40 @@ final class LineRecordReader {
     if (message < end && bytes[message] == '{') {
       readJson(bytes, message, end, origin.withTime(time).withSource(stream), streamLocation,
           sink, true);
-    } else {
-      sink.skip(SkipReason.NOT_AUDIT_EVENT, streamLocation, "text line of log stream " + stream);
+      return true;
     }
+    if (indexOf(bytes, (byte) '{', message, end) >= 0) {
+      return false;
+    }
+    sink.skip(SkipReason.NOT_AUDIT_EVENT, streamLocation, "text line of log stream " + stream);
     return true;
+  }
+
+  /**
+   * Reads a line with some text before the event. The text may hold braces of its own, so each
+   * brace is tried in turn, up to a limit, until the rest of the line parses.
+   */
+  private void readPrefixed(byte[] bytes, int start, int end, Origin origin, Location location,
+      RecordSink sink) {
+    int brace = indexOf(bytes, (byte) '{', start, end);
+    if (brace < 0) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "text line without JSON");
+      return;
+    }
+    boolean auditLike = looksLikeAuditJson(bytes, brace, end);
+    int tries = 0;
+    for (int candidate = brace; candidate >= 0 && tries < MAX_PREFIX_BRACES; tries++) {
+      pending.clear();
+      try (JsonParser parser = factory.createParser(bytes, candidate, end - candidate)) {
+        records.readRoots(parser, origin, location, pending);
+        pending.flushTo(sink);
+        return;
+      } catch (IOException e) {
+        candidate = indexOf(bytes, (byte) '{', candidate + 1, end);
+      }
+    }
+    // No brace starts valid JSON: report the error of the first one, as a plain line would.
+    readJson(bytes, brace, end, origin, location, sink, auditLike);
   }
 
   /**

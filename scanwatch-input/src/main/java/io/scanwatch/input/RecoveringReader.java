@@ -10,6 +10,7 @@ import java.io.Reader;
 final class RecoveringReader extends Reader {
 
   private static final int HISTORY = 1 << 20;
+  private static final String PAYLOAD_START = "{\"messageType\"";
 
   private final Reader in;
   private final char[] ring = new char[HISTORY];
@@ -50,29 +51,79 @@ final class RecoveringReader extends Reader {
     return count;
   }
 
+  /**
+   * Returns the start of the line that contains {@code position} when only spaces and tabs come
+   * between them, else -1. Looks no further back than {@code limit}.
+   */
+  private long blankLineStartBefore(long position, long limit) {
+    for (long i = position - 1; i >= limit; i--) {
+      char c = ring[(int) (i % HISTORY)];
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c != ' ' && c != '\t') {
+        return -1;
+      }
+    }
+    return position == 0 ? 0 : -1;
+  }
+
+  /** Steps back over the last character delivered, which must still be in the history. */
+  void unread() {
+    position--;
+  }
+
   /** The absolute index of the next character to be delivered. */
   long position() {
     return position;
   }
 
   /**
-   * Moves to the start of the first line after {@code from} that begins with {@code &#123;} or
-   * {@code [}, where the next root value is likely to start.
+   * Moves to where the next record is likely to start after a parse error at {@code from}: a line
+   * whose first character after at most {@code maxIndent} spaces or tabs is {@code &#123;} or
+   * {@code [}, or the start of a CloudWatch subscription payload ({@code &#123;"messageType"}),
+   * which Firehose writes with no line break between payloads.
    *
+   * @param notBefore the earliest position to resume at, after the start of the last attempt
    * @return the 1-based line number there, or -1 at the end of input
    */
-  long skipToNextRecordLine(long from) throws IOException {
-    long start = Math.max(from, produced - HISTORY + 1);
+  long skipToNextRecord(long from, long notBefore, int maxIndent) throws IOException {
+    long start = Math.max(Math.max(from, notBefore), produced - HISTORY + 1);
+    long lineStart = blankLineStartBefore(start, Math.max(notBefore, produced - HISTORY + 1));
+    int indent = -1;
+    if (lineStart >= 0) {
+      // Only blanks precede the error on its line, so that line may itself start a record.
+      start = lineStart;
+      indent = 0;
+    } else {
+      // A payload start can end just before the error: look back far enough to see all of it.
+      start = Math.max(start - PAYLOAD_START.length(), Math.max(notBefore, produced - HISTORY + 1));
+    }
     position = Math.min(start, produced);
-    boolean atLineStart = false;
     char[] one = new char[1];
+    int payloadMatch = 0;
     while (read(one, 0, 1) == 1) {
       char c = one[0];
-      if (atLineStart && (c == '{' || c == '[')) {
+      if (c == '\n') {
+        indent = 0;
+        payloadMatch = 0;
+        continue;
+      }
+      if (indent >= 0 && (c == ' ' || c == '\t')) {
+        indent++;
+        continue;
+      }
+      if (indent >= 0 && indent <= maxIndent && (c == '{' || c == '[')) {
         position--;
         return lineAt(position);
       }
-      atLineStart = c == '\n';
+      indent = -1;
+      payloadMatch = c == PAYLOAD_START.charAt(payloadMatch) ? payloadMatch + 1
+          : (c == '{' ? 1 : 0);
+      if (payloadMatch == PAYLOAD_START.length()) {
+        position -= PAYLOAD_START.length();
+        return lineAt(position);
+      }
     }
     return -1;
   }

@@ -57,6 +57,11 @@ final class Shapes {
       return false;
     }
     int end = lineEnd < 0 ? head.length : lineEnd;
+    String lineTail = new String(head, Math.max(start, end - 32), end - Math.max(start, end - 32),
+        StandardCharsets.ISO_8859_1).stripTrailing();
+    if (lineTail.endsWith(JsonRecordReader.TRUNCATION_MARK)) {
+      return true;
+    }
     try (JsonParser parser = factory.createParser(head, start, end - start)) {
       parser.nextToken();
       parser.skipChildren();

@@ -93,9 +93,11 @@ class BadInputTest {
     assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a2");
     assertThat(result.report().problems()).hasSize(1);
     ReadReport.Problem problem = result.report().problems().get(0);
-    assertThat(problem.where()).isEqualTo(dir.resolve("damaged.gz") + " at byte " + first.length);
-    assertThat(problem.message()).startsWith("corrupt gzip member");
-    assertThat(problem.failed()).isFalse();
+    // The whole damaged member was read before its end turned out to be missing.
+    assertThat(problem.where()).isEqualTo(dir.resolve("damaged.gz") + " at byte " + content.length);
+    assertThat(problem.message()).startsWith("corrupt or truncated gzip data in the member that "
+        + "starts at byte " + first.length + " (the data ends inside the member)");
+    assertThat(problem.failed()).isTrue();
   }
 
   @Test
@@ -211,6 +213,144 @@ class BadInputTest {
     assertThat(result.events().get(1).location().line()).isEqualTo(10);
     SkipLog.Entry entry = result.report().skips().examples(SkipReason.INVALID_JSON).get(0);
     assertThat(entry.location().line()).isEqualTo(8);
+  }
+
+  @Test
+  void limitErrorInDocument_noEventReadTwice() throws Exception {
+    String deep = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+    String text = "{\n\"kind\":\"Event\"}\n" + good("a1") + "\n" + good("a2") + "\n"
+        + good("a3") + "\n" + deep + "\n";
+
+    Reads.Result result = Reads.read(dir, "limits.json", text);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0))
+        .containsExactly("a1", "a2", "a3");
+    assertThat(result.report().skips().count(SkipReason.INVALID_JSON)).isEqualTo(1);
+    assertThat(result.report().skips().examples(SkipReason.INVALID_JSON).get(0).location()
+        .line()).isEqualTo(6);
+    assertThat(result.report().skips().count(SkipReason.NO_TIMESTAMP)).isEqualTo(1);
+  }
+
+  @Test
+  void cutFirstLine_nextLineStillRead() throws Exception {
+    String text = "{\"a\":1,\n" + good("a2") + "\n" + good("a3") + "\n";
+
+    Reads.Result result = Reads.read(dir, "cut-first.log", text);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a2", "a3");
+    assertThat(result.report().skips().count(SkipReason.INVALID_JSON)).isEqualTo(1);
+    assertThat(result.report().failed()).isFalse();
+  }
+
+  @Test
+  void badElementOfIndentedArray_laterElementsRead() throws Exception {
+    String text = "[\n  " + good("a1") + ",\n  {\"kind\":\"Event\" \"x\":1},\n  " + good("a3")
+        + ",\n  " + good("a4") + "\n]\n";
+
+    Reads.Result result = Reads.read(dir, "array.json", text);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0))
+        .containsExactly("a1", "a3", "a4");
+    assertThat(result.report().skips().total()).isEqualTo(1);
+    assertThat(result.report().problems()).isEmpty();
+  }
+
+  @Test
+  void badEntryOfFilterLogEvents_laterEntriesKeepTheirStream() throws Exception {
+    String text = "{\n  \"events\": [\n"
+        + "    {\"logStreamName\": \"s1\", \"timestamp\": 1731522851000, \"message\": "
+        + quoted(good("a1")) + ", \"eventId\": \"1\"},\n"
+        + "    {\"logStreamName\": \"s1\", \"timestamp\": 1731522851000 x},\n"
+        + "    {\"logStreamName\": \"s2\", \"timestamp\": 1731522852000, \"message\": "
+        + quoted(good("a3")) + ", \"eventId\": \"3\"}\n"
+        + "  ],\n  \"searchedLogStreams\": [],\n  \"nextToken\": \"abc\"\n}\n";
+
+    Reads.Result result = Reads.read(dir, "fle.json", text);
+
+    assertThat(result.events()).extracting(AuditEvent::source).containsExactly("s1", "s2");
+    assertThat(result.events().get(1).timeMicros()).isEqualTo(1731522852000000L);
+    assertThat(result.events().get(1).location().eventId()).isEqualTo("3");
+    assertThat(result.report().skips().total()).isEqualTo(1);
+  }
+
+  @Test
+  void badFirehosePayload_nextPayloadRead() throws Exception {
+    String first = payload("/aws/eks/c/cluster", "a1");
+    String broken = payload("/aws/eks/c/cluster", "a2");
+    String third = payload("/aws/eks/d/cluster", "a3");
+    byte[] content = Reads.concat(Reads.gzip(first),
+        Reads.gzip(broken.substring(0, broken.length() / 2)), Reads.gzip(third));
+
+    Reads.Result result = Reads.read(dir, "firehose", content);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a3");
+    assertThat(result.events().get(1).cluster()).isEqualTo("d");
+    assertThat(result.report().skips().count(SkipReason.INVALID_JSON)).isEqualTo(1);
+  }
+
+  private static String payload(String logGroup, String auditId) {
+    return "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"" + logGroup + "\","
+        + "\"logStream\":\"kube-apiserver-audit-1\",\"logEvents\":[{\"id\":\"" + auditId
+        + "\",\"timestamp\":1731522851000,\"message\":" + quoted(good(auditId)) + "}]}";
+  }
+
+  @Test
+  void byteOrderMark_documentAndCsv() throws Exception {
+    byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    byte[] array = ("[" + good("a1") + "]\n").getBytes(StandardCharsets.UTF_8);
+    byte[] csv = ("@timestamp,@message\r\n2024-11-13 18:34:11.000,\""
+        + good("a2").replace("\"", "\"\"") + "\"\r\n").getBytes(StandardCharsets.UTF_8);
+
+    Reads.Result fromArray = Reads.read(dir, "bom.json", Reads.concat(bom, array));
+    Reads.Result fromCsv = Reads.read(dir, "bom.csv", Reads.concat(bom, csv));
+
+    assertThat(fromArray.only().auditIds()).containsExactly("a1");
+    assertThat(fromCsv.only().timeMicros()).isEqualTo(1731522851000000L);
+  }
+
+  @Test
+  void truncatedFirstLine_countedAsTruncated() throws Exception {
+    String text = good("a1").substring(0, 150) + "[Truncated...]\n" + good("a2") + "\n";
+
+    Reads.Result result = Reads.read(dir, "first-cut.log", text);
+
+    assertThat(result.only().auditIds()).containsExactly("a2");
+    assertThat(result.report().skips().count(SkipReason.TRUNCATED)).isEqualTo(1);
+  }
+
+  @Test
+  void truncatedGzip_keepsNearlyEveryCompleteLine() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      text.append(event("id-" + i, "system:anonymous", "[\"10.0." + (i % 250) + ".1\"]", T1))
+          .append('\n');
+    }
+    byte[] whole = Reads.gzip(text.toString());
+    byte[] half = Arrays.copyOf(whole, whole.length / 2);
+    int recoverable = completeLinesInflatable(half);
+
+    Reads.Result result = Reads.read(dir, "half.gz", half);
+
+    // Reads of at most 4 KiB lose at most one read's worth of lines (about 10 of these).
+    assertThat(result.events().size()).isBetween(recoverable - 12, recoverable);
+    assertThat(result.report().failed()).isTrue();
+    assertThat(result.report().problems().get(0).message())
+        .contains("member that starts at byte 0");
+  }
+
+  /** Counts the complete lines that java.util.zip can inflate from a cut gzip stream. */
+  private static int completeLinesInflatable(byte[] gzip) throws Exception {
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+    inflater.setInput(gzip, 10, gzip.length - 10);
+    byte[] out = new byte[1 << 16];
+    int newlines = 0;
+    int produced;
+    while ((produced = inflater.inflate(out)) > 0) {
+      for (int i = 0; i < produced; i++) {
+        newlines += out[i] == '\n' ? 1 : 0;
+      }
+    }
+    return newlines;
   }
 
   @Test

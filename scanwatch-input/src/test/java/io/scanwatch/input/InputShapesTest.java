@@ -259,6 +259,35 @@ class InputShapesTest {
   }
 
   @Test
+  void prefixedLine_startingWithTimeAndHost() throws Exception {
+    String text = "2024-11-13T18:34:11Z myhost kube-apiserver: "
+        + event("a1", "system:anonymous", "[\"1.2.3.4\"]", T1) + "\n";
+
+    AuditEvent event = Reads.read(dir, "syslog5424", text).only();
+
+    assertThat(event.timeMicros()).isEqualTo(T1_MICROS);
+    assertThat(event.source()).endsWith("syslog5424");
+  }
+
+  @Test
+  void spaceSeparatedLeadingTime_isTheEventTime() throws Exception {
+    String text = "2024-11-13 18:34:11.000 "
+        + event("a1", "system:anonymous", "[\"1.2.3.4\"]", T1) + "\n";
+
+    assertThat(Reads.read(dir, "pipeline.log", text).only().timeMicros()).isEqualTo(CW_MICROS);
+  }
+
+  @Test
+  void prefixWithBraces_eventStillFound() throws Exception {
+    String text = "host {meta=1} " + event("a1", "system:anonymous", "[\"1.2.3.4\"]", T1) + "\n";
+
+    Reads.Result result = Reads.read(dir, "braces.log", text);
+
+    assertThat(result.only().auditIds()).containsExactly("a1");
+    assertThat(result.report().skips().total()).isZero();
+  }
+
+  @Test
   void gzip_recognisedByMagicNotName() throws Exception {
     byte[] content = Reads.gzip(event("a1", "system:anonymous", "[\"1.2.3.4\"]", T1) + "\n");
 

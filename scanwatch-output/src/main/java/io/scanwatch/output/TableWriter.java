@@ -9,13 +9,17 @@ import java.util.List;
 /**
  * Writes rows for a terminal. Each row is a line of its by-fields and count, aligned across rows
  * under a header, followed by indented lines for the times and the multi-value columns, one value
- * a line. A long value is wrapped; a column with more lines than the limit is cut with a count of
- * what was left out. All text passes through {@link TerminalText#escape}.
+ * a line. A long value is wrapped over up to three lines and then cut with a count of the
+ * characters left out; a column with more lines than the limit is cut with a count of the values
+ * left out. All text passes through {@link TerminalText#escape}.
  */
 public final class TableWriter implements RowWriter {
 
   /** The most lines one multi-value column takes before it is cut. */
   public static final int MAX_LINES_PER_COLUMN = 6;
+
+  /** The most lines one value takes before it is cut. */
+  public static final int MAX_LINES_PER_VALUE = 3;
 
   private static final int MIN_WIDTH = 60;
   private static final String INDENT = "  ";
@@ -137,7 +141,7 @@ public final class TableWriter implements RowWriter {
       if (lines.size() + pieces.size() > MAX_LINES_PER_COLUMN && shown > 0) {
         break;
       }
-      lines.addAll(pieces.subList(0, Math.min(pieces.size(), MAX_LINES_PER_COLUMN)));
+      lines.addAll(pieces);
       shown++;
     }
     if (shown < values.size()) {
@@ -154,14 +158,30 @@ public final class TableWriter implements RowWriter {
     }
   }
 
+  /**
+   * Splits a value into lines of the given width, at most {@link #MAX_LINES_PER_VALUE}; the last
+   * line of a longer value ends with the number of characters left out.
+   */
   private static List<String> wrap(String text, int width) {
     List<String> pieces = new ArrayList<>();
     int start = 0;
-    do {
+    while (start < text.length() && pieces.size() < MAX_LINES_PER_VALUE) {
       int end = Math.min(text.length(), start + width);
       pieces.add(text.substring(start, end));
       start = end;
-    } while (start < text.length());
+    }
+    if (pieces.isEmpty()) {
+      pieces.add("");
+    }
+    if (start < text.length()) {
+      // The count can only be smaller than the whole length, so this marker is long enough.
+      int markerLength = (" ... (+" + text.length() + " chars)").length();
+      String last = pieces.get(pieces.size() - 1);
+      int keep = Math.max(0, width - markerLength);
+      int omitted = text.length() - start + (last.length() - Math.min(keep, last.length()));
+      pieces.set(pieces.size() - 1, last.substring(0, Math.min(keep, last.length()))
+          + " ... (+" + omitted + " chars)");
+    }
     return pieces;
   }
 }

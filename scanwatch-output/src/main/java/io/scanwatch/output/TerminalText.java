@@ -4,7 +4,8 @@ package io.scanwatch.output;
  * Makes attacker-written text safe to print on a terminal: control characters, including the
  * escape that starts terminal sequences, C1 controls and the Unicode bidirectional overrides,
  * are shown as escapes ({@code \e}, {@code \n}, {@code \x7f}, {@code \u202e}) instead of being
- * sent to the terminal. A backslash is doubled so that an escape in the output is unambiguous.
+ * sent to the terminal, and so are the line and paragraph separators and lone surrogates. A
+ * backslash is doubled so that an escape in the output is unambiguous.
  */
 public final class TerminalText {
 
@@ -14,7 +15,8 @@ public final class TerminalText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String replacement = replacement(c);
+      String replacement = isLoneSurrogate(text, i)
+          ? String.format("\\u%04x", (int) c) : replacement(c);
       if (replacement != null && out == null) {
         out = new StringBuilder(text.length() + 16);
         out.append(text, 0, i);
@@ -24,6 +26,17 @@ public final class TerminalText {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  private static boolean isLoneSurrogate(String text, int index) {
+    char c = text.charAt(index);
+    if (Character.isHighSurrogate(c)) {
+      return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return index == 0 || !Character.isHighSurrogate(text.charAt(index - 1));
+    }
+    return false;
   }
 
   private static String replacement(char c) {
@@ -45,7 +58,7 @@ public final class TerminalText {
       return String.format("\\x%02x", (int) c);
     }
     if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e
-        || c == 0x200f || c == 0x061c) {
+        || c == 0x200f || c == 0x061c || c == 0x2028 || c == 0x2029) {
       return String.format("\\u%04x", (int) c);
     }
     return null;

@@ -8,7 +8,7 @@ package io.scanwatch.core.event;
  * an optional fraction of 1 to 9 digits (digits past the sixth are dropped, not rounded), and an
  * optional zone: {@code Z}, {@code z}, {@code +hh:mm}, {@code -hh:mm}, {@code +hhmm} or {@code
  * +hh}. A time without a zone is read as UTC, which is how pipelines that write the
- * space-separated form mean it.
+ * space-separated form mean it. Only ASCII digits count as digits.
  */
 public final class Timestamps {
 
@@ -48,7 +48,8 @@ public final class Timestamps {
     if (day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
       return INVALID;
     }
-    if (second < 0 || second > 59) {
+    // RFC 3339 allows a leap second; it is read as the first instant of the next minute.
+    if (second < 0 || second > 60) {
       return INVALID;
     }
     int position = start + 19;
