@@ -44,7 +44,7 @@ public final class Main {
     return commandLine.execute(args);
   }
 
-  /** Prints a usage error as one line that says what was wrong and where to look. */
+  /** Prints a usage error as one line: what was wrong and where to look. */
   private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
     CommandLine line = error.getCommandLine();
     String name = line.getCommandSpec().qualifiedName();

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 public final class AuditLogReader {
 
-  /** The longest line kept; a longer one is counted as invalid and skipped. */
+  /** Maximum line length in bytes; a longer line is counted as invalid and skipped. */
   public static final int MAX_LINE_BYTES = 64 << 20;
 
   private static final int SNIFF_BYTES = 1 << 20;

@@ -26,7 +26,7 @@ final class LineRecordReader {
 
   private static final int DATE_LENGTH = "2024-11-13".length();
 
-  /** The most braces tried as the start of the event in a line with a prefix. */
+  /** Maximum braces tried as the start of the event in a line with a prefix. */
   private static final int MAX_PREFIX_BRACES = 8;
 
   private final JsonFactory factory;

@@ -15,10 +15,10 @@ import java.util.List;
  */
 public final class TableWriter implements RowWriter {
 
-  /** The most lines one multi-value column takes before it is cut. */
+  /** Maximum lines of one multi-value column; the rest is cut with a count. */
   public static final int MAX_LINES_PER_COLUMN = 6;
 
-  /** The most lines one value takes before it is cut. */
+  /** Maximum lines of one value; the rest is cut with a count. */
   public static final int MAX_LINES_PER_VALUE = 3;
 
   private static final int MIN_WIDTH = 60;
