@@ -71,8 +71,8 @@ final class HuntCommand implements Callable<Integer> {
   @Option(
       names = "--timezone",
       paramLabel = "ZONE",
-      description = "Time zone for firstTime and lastTime, such as Europe/Berlin or +02:00 "
-          + "(default: UTC).")
+      description = "Time zone for firstTime and lastTime, such as Europe/Berlin, +02:00 or "
+          + "EST (default: UTC). The times are written without the offset, as Splunk does.")
   String timezone = "UTC";
 
   @Option(
@@ -101,7 +101,7 @@ final class HuntCommand implements Callable<Integer> {
   @Option(
       names = "--width",
       paramLabel = "COLUMNS",
-      description = "Terminal width for the table (default: $COLUMNS, else 100).")
+      description = "Terminal width for the table, at least 60 (default: $COLUMNS, else 100).")
   Integer width;
 
   @Option(
@@ -110,6 +110,19 @@ final class HuntCommand implements Callable<Integer> {
       description = "Progress line on standard error: auto (when it is a terminal), always or "
           + "never (default: ${DEFAULT-VALUE}).")
   ProgressMode progress = ProgressMode.auto;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads that read inputs (default: the number of processors).")
+  Integer threads;
+
+  @Option(
+      names = "--no-prefilter",
+      description = "Parse every line. By default lines that do not contain system:anonymous "
+          + "(or a \\u escape that could spell it) are counted but not parsed, which is faster "
+          + "and gives the same rows; this option also counts bad records in those lines.")
+  boolean noPrefilter;
 
   enum ProgressMode {
     auto,
@@ -121,15 +134,31 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() {
     ZoneId zone = parseZone();
     PrintWriter err = spec.commandLine().getErr();
-    ReadReport report = new ReadReport();
-    List<InputSource> sources = expandPaths(report);
+    ReadReport listingReport = new ReadReport();
+    List<InputSource> sources = expandPaths(listingReport);
+    if (sources.isEmpty()) {
+      err.println("scanwatch hunt: warning: the folders given hold no files to read");
+    }
+    if (threads != null && threads < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid --threads " + threads + ": give 1 or more");
+    }
 
-    HuntPipeline pipeline = new HuntPipeline(cluster, report);
+    ParallelHunt hunt = new ParallelHunt(cluster, !noPrefilter,
+        threads != null ? threads : Runtime.getRuntime().availableProcessors());
     boolean showProgress = progress == ProgressMode.always
         || (progress == ProgressMode.auto && Progress.stderrIsTerminal());
-    try (Progress ignored = Progress.startIf(showProgress, err, report, sources.size())) {
-      pipeline.readAll(sources);
+    HuntPipeline pipeline;
+    try (Progress ignored =
+        Progress.startIf(showProgress, err, hunt.liveReports(), sources.size())) {
+      pipeline = hunt.run(sources);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("scanwatch hunt: interrupted");
+      return ExitCodes.FAILED;
     }
+    ReadReport report = pipeline.report();
+    report.merge(listingReport, "", 0);
 
     List<ParityRow> rows = pipeline.aggregator().rows();
     boolean written = writeRows(rows, new TimeFormat(zone), err);
@@ -142,7 +171,8 @@ final class HuntCommand implements Callable<Integer> {
 
   private ZoneId parseZone() {
     try {
-      return ZoneId.of(timezone);
+      String zone = timezone.equalsIgnoreCase("utc") ? "UTC" : timezone;
+      return ZoneId.of(zone, ZoneId.SHORT_IDS);
     } catch (DateTimeException e) {
       throw new ParameterException(spec.commandLine(),
           "invalid --timezone '" + timezone + "': use a region such as Europe/Berlin, or an "

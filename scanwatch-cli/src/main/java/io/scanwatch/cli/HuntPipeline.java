@@ -5,34 +5,26 @@ import io.scanwatch.core.detect.ParityDetection;
 import io.scanwatch.core.detect.ParityVerdict;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.core.event.SkipReason;
-import io.scanwatch.input.AuditLogReader;
-import io.scanwatch.input.InputSource;
 import io.scanwatch.input.ReadReport;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
-/** Reads inputs through the parity detection into one aggregator. */
+/**
+ * The parity detection over the events of one piece of input: its verdict counts, its rows and
+ * its read report. Pieces read on different threads merge into one in input order.
+ */
 final class HuntPipeline {
 
-  private final AuditLogReader reader;
   private final ParityDetection detection = new ParityDetection();
   private final ParityAggregator aggregator = new ParityAggregator();
   private final ReadReport report;
   private final EnumMap<ParityVerdict, Long> verdicts = new EnumMap<>(ParityVerdict.class);
 
-  HuntPipeline(String defaultCluster, ReadReport report) {
-    this.reader = new AuditLogReader(defaultCluster);
+  HuntPipeline(ReadReport report) {
     this.report = report;
   }
 
-  void readAll(List<InputSource> sources) {
-    for (InputSource source : sources) {
-      reader.read(source, this::accept, report);
-    }
-  }
-
-  private void accept(AuditEvent event) {
+  void accept(AuditEvent event) {
     ParityVerdict verdict = detection.evaluate(event);
     verdicts.merge(verdict, 1L, Long::sum);
     switch (verdict) {
@@ -47,6 +39,14 @@ final class HuntPipeline {
     }
   }
 
+  /** Adds the verdicts and rows of {@code other}, which must not be used afterwards. */
+  void merge(HuntPipeline other) {
+    aggregator.merge(other.aggregator);
+    for (Map.Entry<ParityVerdict, Long> entry : other.verdicts.entrySet()) {
+      verdicts.merge(entry.getKey(), entry.getValue(), Long::sum);
+    }
+  }
+
   private static String describeSources(AuditEvent event) {
     return event.sourceIps().isEmpty() ? "an unknown address" : String.join(", ", event.sourceIps());
   }
@@ -55,8 +55,8 @@ final class HuntPipeline {
     return aggregator;
   }
 
-  Map<ParityVerdict, Long> verdicts() {
-    return verdicts;
+  ReadReport report() {
+    return report;
   }
 
   long count(ParityVerdict verdict) {

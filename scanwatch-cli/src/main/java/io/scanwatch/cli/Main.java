@@ -24,7 +24,8 @@ public final class Main {
         true);
     int code = run(args, out, err);
     out.flush();
-    if (out.checkError() && code != ExitCodes.USAGE) {
+    // A command that already reported the failure returned FAILED; only a late failure is new.
+    if (out.checkError() && (code == ExitCodes.OK || code == ExitCodes.FINDINGS)) {
       err.println("scanwatch: failed to write to standard output");
       code = ExitCodes.FAILED;
     }
@@ -36,6 +37,7 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new ScanwatchCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(Main::reportUsageError);
     commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
       line.getErr().println("scanwatch: failed: " + TerminalText.escape(describe(error)));

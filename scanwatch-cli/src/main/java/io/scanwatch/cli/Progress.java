@@ -4,6 +4,7 @@ import io.scanwatch.input.ReadReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,27 +16,28 @@ final class Progress implements AutoCloseable {
   private static final long PERIOD_MILLIS = 1000;
 
   private final PrintWriter err;
-  private final ReadReport report;
+  private final List<ReadReport> reports;
   private final int files;
   private final Thread thread;
   private final long startNanos = System.nanoTime();
   private volatile boolean running = true;
   private int lastLength;
 
-  private Progress(PrintWriter err, ReadReport report, int files) {
+  private Progress(PrintWriter err, List<ReadReport> reports, int files) {
     this.err = err;
-    this.report = report;
+    this.reports = reports;
     this.files = files;
     this.thread = new Thread(this::loop, "scanwatch-progress");
     thread.setDaemon(true);
   }
 
   /** Starts a progress line, or returns null when it is not wanted. */
-  static Progress startIf(boolean wanted, PrintWriter err, ReadReport report, int files) {
+  static Progress startIf(boolean wanted, PrintWriter err, List<ReadReport> reports,
+      int files) {
     if (!wanted) {
       return null;
     }
-    Progress progress = new Progress(err, report, files);
+    Progress progress = new Progress(err, reports, files);
     progress.thread.start();
     return progress;
   }
@@ -65,10 +67,17 @@ final class Progress implements AutoCloseable {
 
   private synchronized void draw() {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    long bytes = report.bytesRead();
+    long bytes = 0;
+    long events = 0;
+    long done = 0;
+    for (ReadReport report : reports) {
+      bytes += report.bytesRead();
+      events += report.eventsRead();
+      done += report.filesDone();
+    }
     String line = String.format(Locale.ROOT, "read %s, %s events, %s/s, %d/%d files",
-        Summary.bytes(bytes), Summary.number(report.eventsRead()),
-        Summary.bytes((long) (bytes / seconds)), report.filesDone(), files);
+        Summary.bytes(bytes), Summary.number(events), Summary.bytes((long) (bytes / seconds)),
+        done, files);
     err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
     err.flush();
     lastLength = line.length();

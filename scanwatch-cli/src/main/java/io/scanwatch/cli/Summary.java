@@ -20,6 +20,11 @@ final class Summary {
         plural(files, "input"), bytes(report.bytesRead()),
         plural(report.eventsRead(), "audit event"),
         number(pipeline.count(ParityVerdict.MATCHED)), plural(rows, "row"));
+    if (report.linesPassedOver() > 0) {
+      err.printf(Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they do not contain "
+          + "system:anonymous; bad records there are not counted (--no-prefilter reads them)%n",
+          number(report.linesPassedOver()), plural(report.lines(), "line"));
+    }
     long excluded = pipeline.count(ParityVerdict.EXCLUDED_USER_AGENT);
     if (excluded > 0) {
       err.printf(Locale.ROOT, "excluded: %s from the AWS Security Scanner user agent%n",
@@ -45,8 +50,9 @@ final class Summary {
           blind == 1 ? "it may" : "they may");
     }
     if (report.invalidUtf8Lines() > 0) {
-      err.printf(Locale.ROOT, "warning: %s had invalid UTF-8, read with U+FFFD in its place%n",
-          plural(report.invalidUtf8Lines(), "line"));
+      err.printf(Locale.ROOT, "warning: %s had invalid UTF-8, read with U+FFFD in its place "
+          + "(first at %s)%n", plural(report.invalidUtf8Lines(), "line"),
+          TerminalText.escape(String.valueOf(report.firstInvalidUtf8())));
     }
     for (ReadReport.Problem problem : report.problems()) {
       err.printf("%s: %s: %s%n", problem.failed() ? "error" : "warning",

@@ -36,7 +36,7 @@ class CorpusTest {
   void apiServerAnonymousOn_twoRows() {
     Path log = corpus("apiserver/dev-anon-on.log");
 
-    CliRun run = CliRun.of("hunt", "--format", "ndjson", log.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "ndjson", log.toString());
 
     List<String> rows = run.out().lines().toList();
     assertThat(rows).hasSize(2);
@@ -65,7 +65,7 @@ class CorpusTest {
   void apiServerAnonymousOff_parityFindsNothing() {
     Path log = corpus("apiserver/dev-anon-off.log");
 
-    CliRun run = CliRun.of("hunt", "--format", "json", log.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "json", log.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).isEqualTo("[]\n");
@@ -79,7 +79,7 @@ class CorpusTest {
     Path events = dir.resolve("panther-events.jsonl");
     Files.writeString(events, extractLogObjects(Files.readString(derived)));
 
-    CliRun run = CliRun.of("hunt", "--format", "ndjson", events.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "ndjson", events.toString());
 
     List<String> rows = run.out().lines().toList();
     assertThat(rows).hasSize(2);
@@ -103,7 +103,7 @@ class CorpusTest {
   void falcoFixtures_folderWithOneAnonymousWithoutAgent() {
     Path folder = corpus("raw/falcosecurity__falco");
 
-    CliRun run = CliRun.of("hunt", "--format", "json", folder.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "json", folder.toString());
 
     assertThat(run.out()).isEqualTo("[]\n");
     // 47 files: 46 hold audit events (one holds 6 lines), fal_01_003.json is {"kind": 0}.
@@ -115,11 +115,38 @@ class CorpusTest {
   void audit2rbacDemo_legacyTimestampsAndIpv6() {
     Path log = corpus("raw/liggitt__audit2rbac/demo.log");
 
-    CliRun run = CliRun.of("hunt", "--format", "json", log.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "json", log.toString());
 
     assertThat(run.out()).isEqualTo("[]\n");
     assertThat(run.err()).contains("37 audit events; 0 matched, 0 rows");
     assertThat(run.err()).doesNotContain("skipped");
+  }
+
+  @Test
+  void prefilter_sameOutputAsFullParse() throws Exception {
+    List<Path> inputs = List.of(corpus("apiserver/dev-anon-on.log"),
+        corpus("apiserver/dev-anon-off.log"), corpus("raw/falcosecurity__falco"),
+        corpus("raw/liggitt__audit2rbac/demo.log"));
+    for (Path input : inputs) {
+      for (String format : List.of("ndjson", "csv", "table")) {
+        CliRun fast = CliRun.of("hunt", "--format", format, input.toString());
+        CliRun full = CliRun.of("hunt", "--no-prefilter", "--format", format, input.toString());
+
+        assertThat(fast.out()).as("%s as %s", input, format).isEqualTo(full.out());
+        assertThat(fast.exitCode()).isEqualTo(full.exitCode());
+      }
+    }
+  }
+
+  @Test
+  void prefilter_summaryCountsLinesPassedOver() {
+    Path log = corpus("apiserver/dev-anon-on.log");
+
+    CliRun run = CliRun.of("hunt", "--format", "ndjson", log.toString());
+
+    // 155 lines mention system:anonymous, so 968 - 155 = 813 are passed over.
+    assertThat(run.err()).contains("155 audit events; 128 matched, 2 rows");
+    assertThat(run.err()).contains("prefilter: 813 of 968 lines passed over unparsed");
   }
 
   private static int countValues(String row, String column) {

@@ -46,7 +46,7 @@ class HuntCommandTest {
 
   @Test
   void summary_countsAndSkipReasons() {
-    CliRun run = CliRun.of("hunt", "--format", "json", FIXTURE);
+    CliRun run = CliRun.of("hunt", "--no-prefilter", "--format", "json", FIXTURE);
 
     assertThat(run.err()).contains("read 1 input (", "8 audit events; 4 matched, 6 rows");
     assertThat(run.err()).contains("excluded: 1 anonymous event from the AWS Security Scanner");
@@ -122,7 +122,7 @@ class HuntCommandTest {
         + "\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\"}\n"
         + "2024-11-13T18:34:11Z stream\u001b[2J text line\n");
 
-    CliRun run = CliRun.of("hunt", file.toString());
+    CliRun run = CliRun.of("hunt", "--no-prefilter", file.toString());
 
     assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u0007")
         .doesNotContain("\u202e");
@@ -288,6 +288,52 @@ class HuntCommandTest {
     assertThat(format.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(format.err()).contains("xml").contains("table, json, ndjson, csv");
     assertThat(format.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void optionValues_caseInsensitiveAndShortZones() {
+    CliRun upper = CliRun.of("hunt", "--format", "NDJSON", "--timezone", "utc", FIXTURE);
+    CliRun est = CliRun.of("hunt", "--format", "csv", "--timezone", "EST", FIXTURE);
+
+    assertThat(upper.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(upper.out()).isEqualTo(expectedUnchecked());
+    // EST is UTC-5, so 18:34:10 UTC is 13:34:10.
+    assertThat(est.out()).contains(",1,2024-11-13T13:34:10,2024-11-13T13:34:10,Forbidden,");
+  }
+
+  private static String expectedUnchecked() {
+    try {
+      return expected("/expected/multivalue.ndjson", FIXTURE);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void emptyFolder_warns() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("nothing-here"));
+
+    CliRun run = CliRun.of("hunt", empty.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).startsWith(
+        "scanwatch hunt: warning: the folders given hold no files to read\n");
+  }
+
+  @Test
+  void truncatedGzip_exitsOne() throws Exception {
+    byte[] whole = Files.readAllBytes(Path.of(FIXTURE));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(whole);
+    }
+    Path cut = dir.resolve("cut.gz");
+    Files.write(cut, java.util.Arrays.copyOf(bytes.toByteArray(), 100));
+
+    CliRun run = CliRun.of("hunt", cut.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.err()).contains("error: " + cut + " at byte 100: corrupt or truncated gzip");
   }
 
   @Test

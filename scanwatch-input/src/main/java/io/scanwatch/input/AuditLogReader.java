@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.core.event.Location;
@@ -16,7 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -49,14 +56,30 @@ public final class AuditLogReader {
   private static final int UNREAD_TAIL_TOLERANCE = 64;
 
   private final String defaultCluster;
+  private final boolean prefilter;
   private final JsonFactory factory;
   private final JsonRecordReader records;
 
   /**
+   * Creates a reader that parses every record.
+   *
    * @param defaultCluster the cluster name for events whose input names no EKS log group, or null
    */
   public AuditLogReader(String defaultCluster) {
+    this(defaultCluster, false);
+  }
+
+  /**
+   * Creates a reader.
+   *
+   * @param defaultCluster the cluster name for events whose input names no EKS log group, or null
+   * @param prefilter whether line-oriented inputs pass only the lines that can hold an event the
+   *     parity detection keeps (see {@link Prefilter}); the others are counted but not parsed, so
+   *     they give no events and no skip counts
+   */
+  public AuditLogReader(String defaultCluster, boolean prefilter) {
     this.defaultCluster = defaultCluster;
+    this.prefilter = prefilter;
     // A string may be as long as the longest line read, so that a valid line is never rejected
     // for one long value; nesting stays at Jackson's default limit of 1000 levels.
     this.factory =
@@ -82,6 +105,137 @@ public final class AuditLogReader {
       report.addProblem(problemOf(source, counted, e));
     } finally {
       report.fileDone();
+    }
+  }
+
+  /**
+   * Returns offsets that split {@code source} into about {@code parts} pieces at line starts, for
+   * reading them in parallel with {@link #readRange}: the first offset is 0 and the last the file
+   * size. Returns an empty list when the input cannot be split: standard input, compressed or
+   * binary content, JSON documents, CSV, Lambda events, or a file smaller than
+   * {@code minPartBytes} per part.
+   */
+  public List<Long> splitAtLines(InputSource source, int parts, long minPartBytes) {
+    if (source.path() == null || parts < 2) {
+      return List.of();
+    }
+    try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size < minPartBytes * 2) {
+        return List.of();
+      }
+      ByteBuffer headBuffer = ByteBuffer.allocate((int) Math.min(size, SNIFF_BYTES));
+      channel.read(headBuffer, 0);
+      byte[] head = Arrays.copyOf(headBuffer.array(), headBuffer.position());
+      boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+      if (gzip || Shapes.sniff(head, factory) != Shapes.Kind.LINES
+          || containsAscii(head, "\"awslogs\"")) {
+        return List.of();
+      }
+      int count = (int) Math.min(parts, size / minPartBytes);
+      List<Long> offsets = new ArrayList<>();
+      offsets.add(0L);
+      for (int i = 1; i < count; i++) {
+        long next = nextLineStart(channel, size * i / count);
+        if (next > offsets.get(offsets.size() - 1) && next < size) {
+          offsets.add(next);
+        }
+      }
+      offsets.add(size);
+      return offsets.size() > 2 ? offsets : List.of();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static long nextLineStart(FileChannel channel, long from) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    long position = from;
+    while (true) {
+      buffer.clear();
+      int read = channel.read(buffer, position);
+      if (read <= 0) {
+        return channel.size();
+      }
+      for (int i = 0; i < read; i++) {
+        if (buffer.get(i) == '\n') {
+          return position + i + 1;
+        }
+      }
+      position += read;
+    }
+  }
+
+  /**
+   * Reads the lines of {@code source} in {@code [start, end)}, which must begin at a line start
+   * (see {@link #splitAtLines}). Line numbers in locations count from the start of the range;
+   * {@link ReadReport#merge} moves them to the file's numbering. The file counts as done in the
+   * report of the range that ends it.
+   */
+  public void readRange(InputSource source, long start, long end, Consumer<AuditEvent> events,
+      ReadReport report) {
+    try {
+      readRangeLines(source, start, end, events, report);
+    } finally {
+      if (source.path() != null && end >= fileSize(source)) {
+        report.fileDone();
+      }
+    }
+  }
+
+  private static long fileSize(InputSource source) {
+    try {
+      return java.nio.file.Files.size(source.path());
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private void readRangeLines(InputSource source, long start, long end,
+      Consumer<AuditEvent> events, ReadReport report) {
+    ReportingSink sink = new ReportingSink(events, report);
+    Origin origin = new Origin(source.name(), defaultCluster, Timestamps.INVALID);
+    try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
+      InputStream in = new RangeInputStream(channel, start, end, report);
+      readLines(in, source.name(), origin, sink, report, prefilter);
+    } catch (IOException e) {
+      report.addProblem(new ReadReport.Problem(source.name() + " at byte " + start,
+          "read failed: " + InputPaths.describe(e) + "; the events before it were kept", true));
+    }
+  }
+
+  /** The bytes of a file in {@code [start, end)}, counted into the report as they are read. */
+  private static final class RangeInputStream extends InputStream {
+    private final FileChannel channel;
+    private final long end;
+    private final ReadReport report;
+    private long position;
+
+    RangeInputStream(FileChannel channel, long start, long end, ReadReport report) {
+      this.channel = channel;
+      this.position = start;
+      this.end = end;
+      this.report = report;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (position >= end) {
+        return -1;
+      }
+      int wanted = (int) Math.min(length, end - position);
+      int read = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
+      if (read > 0) {
+        position += read;
+        report.addBytes(read);
+      }
+      return read;
     }
   }
 
@@ -136,28 +290,44 @@ public final class AuditLogReader {
     InputStream rest = headError == null ? content : new FailingInputStream(headError);
     InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), rest);
     switch (Shapes.sniff(head, factory)) {
-      case EMPTY -> {}
-      case BINARY -> report.addProblem(new ReadReport.Problem(
-          name, "skipped: binary content (NUL bytes), not an audit log", false));
+      case EMPTY -> {
+        if (headError != null) {
+          throw headError;
+        }
+      }
+      case BINARY -> {
+        report.addProblem(new ReadReport.Problem(
+            name, "skipped: binary content (NUL bytes), not an audit log", false));
+        if (headError != null) {
+          throw headError;
+        }
+      }
       case DOCUMENT -> readDocument(whole, name, origin, sink, report);
       case CSV -> readCsv(whole, name, origin, sink);
-      case LINES -> readLines(whole, name, origin, sink, report);
+      case LINES -> readLines(whole, name, origin, sink, report,
+          prefilter && !containsAscii(head, "\"awslogs\""));
     }
   }
 
-  private void readLines(
-      InputStream in, String name, Origin origin, ReportingSink sink, ReadReport report)
-      throws IOException {
-    LineSplitter lines = new LineSplitter(in, MAX_LINE_BYTES);
+  private void readLines(InputStream in, String name, Origin origin, ReportingSink sink,
+      ReadReport report, boolean usePrefilter) throws IOException {
+    BlockScanner scanner = new BlockScanner(in, usePrefilter, MAX_LINE_BYTES);
     LineRecordReader lineReader = new LineRecordReader(factory, records, report);
-    while (lines.next()) {
-      Location location = Location.ofLine(name, lines.lineNumber());
-      if (lines.oversized()) {
-        sink.skip(SkipReason.INVALID_JSON, location,
-            "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
-        continue;
-      }
-      lineReader.readLine(lines.buffer(), lines.start(), lines.length(), origin, location, sink);
+    try {
+      scanner.scan(new BlockScanner.LineHandler() {
+        @Override
+        public void line(byte[] bytes, int start, int length, long number) {
+          lineReader.readLine(bytes, start, length, origin, Location.ofLine(name, number), sink);
+        }
+
+        @Override
+        public void oversized(long number) {
+          sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, number),
+              "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
+        }
+      });
+    } finally {
+      report.addLines(scanner.lines(), scanner.linesPassedOver());
     }
   }
 
@@ -173,6 +343,13 @@ public final class AuditLogReader {
       JsonParser parser = factory.createParser(resumed ? new ResumedReader(reader) : reader);
       try (parser) {
         records.readRoots(parser, origin, Location.ofLine(name, baseLine), sink, resumed);
+        return;
+      } catch (JsonEOFException e) {
+        long errorLine = baseLine + Math.max(0, parser.currentLocation().getLineNr() - 1);
+        sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, errorLine),
+            JsonErrors.describe(e));
+        report.addProblem(new ReadReport.Problem(name + ":" + errorLine,
+            "the JSON document ends inside a value, so the file looks truncated", true));
         return;
       } catch (JsonProcessingException e) {
         // Limit errors (nesting, number or string length) carry no location; the parser's own
@@ -197,6 +374,10 @@ public final class AuditLogReader {
         resumed = true;
       }
     }
+  }
+
+  private static boolean containsAscii(byte[] bytes, String text) {
+    return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
   }
 
   private static void skipByteOrderMark(RecoveringReader reader) throws IOException {

@@ -21,6 +21,9 @@ final class JsonErrors {
     } else {
       message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
+    // Jackson may name the start of the open structure with a reference to the source; the
+    // location is reported separately, so that part is dropped.
+    message = message.replaceAll(" \\(start marker at \\[Source:.*", "");
     message = message.replaceAll("\\s+", " ").trim();
     return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH) + "...";
   }

@@ -160,7 +160,7 @@ final class LineRecordReader {
       }
     }
     // Invalid UTF-8: read the line again with each bad sequence replaced by U+FFFD.
-    report.addInvalidUtf8Line();
+    report.addInvalidUtf8Line(location);
     pending.clear();
     String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
     try (JsonParser parser = factory.createParser(text)) {

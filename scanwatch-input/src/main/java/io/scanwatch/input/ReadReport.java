@@ -1,5 +1,6 @@
 package io.scanwatch.input;
 
+import io.scanwatch.core.event.Location;
 import io.scanwatch.core.event.SkipLog;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,9 @@ public final class ReadReport {
   private volatile long eventsRead;
   private volatile long filesDone;
   private long invalidUtf8Lines;
+  private Location firstInvalidUtf8;
+  private long lines;
+  private long linesPassedOver;
 
   public SkipLog skips() {
     return skips;
@@ -54,6 +58,16 @@ public final class ReadReport {
     return invalidUtf8Lines;
   }
 
+  /** Lines read from line-oriented inputs (not from JSON documents or CSV). */
+  public long lines() {
+    return lines;
+  }
+
+  /** Lines the prefilter passed over because they cannot hold an event the detection keeps. */
+  public long linesPassedOver() {
+    return linesPassedOver;
+  }
+
   public List<Problem> problems() {
     return Collections.unmodifiableList(problems);
   }
@@ -75,11 +89,48 @@ public final class ReadReport {
     filesDone++;
   }
 
-  void addInvalidUtf8Line() {
+  void addInvalidUtf8Line(Location location) {
+    if (invalidUtf8Lines == 0) {
+      firstInvalidUtf8 = location;
+    }
     invalidUtf8Lines++;
+  }
+
+  /** Where the first line with invalid UTF-8 was, or null. */
+  public Location firstInvalidUtf8() {
+    return firstInvalidUtf8;
   }
 
   void addProblem(Problem problem) {
     problems.add(problem);
+  }
+
+  void addLines(long read, long passedOver) {
+    lines += read;
+    linesPassedOver += passedOver;
+  }
+
+  /**
+   * Adds what {@code other} counted. When {@code other} read a part of {@code file} that starts
+   * {@code lineOffset} lines into it, the line numbers of its examples in that file are moved down
+   * by that much.
+   */
+  public void merge(ReadReport other, String file, long lineOffset) {
+    bytesRead += other.bytesRead;
+    eventsRead += other.eventsRead;
+    filesDone += other.filesDone;
+    if (firstInvalidUtf8 == null && other.firstInvalidUtf8 != null) {
+      firstInvalidUtf8 = lineOffset != 0 && other.firstInvalidUtf8.file().equals(file)
+          ? other.firstInvalidUtf8.withLine(other.firstInvalidUtf8.line() + lineOffset)
+          : other.firstInvalidUtf8;
+    }
+    invalidUtf8Lines += other.invalidUtf8Lines;
+    lines += other.lines;
+    linesPassedOver += other.linesPassedOver;
+    if (lineOffset != 0) {
+      other.skips.offsetLines(file, lineOffset);
+    }
+    skips.merge(other.skips);
+    problems.addAll(other.problems);
   }
 }

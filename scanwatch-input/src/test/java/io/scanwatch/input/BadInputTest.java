@@ -111,6 +111,7 @@ class BadInputTest {
 
     assertThat(result.only().userAgents()).containsExactly("bad\uFFFD\uFFFDagent");
     assertThat(result.report().invalidUtf8Lines()).isEqualTo(1);
+    assertThat(result.report().firstInvalidUtf8().line()).isEqualTo(1);
   }
 
   @Test
@@ -336,6 +337,31 @@ class BadInputTest {
     assertThat(result.report().failed()).isTrue();
     assertThat(result.report().problems().get(0).message())
         .contains("member that starts at byte 0");
+  }
+
+  @Test
+  void gzipCutInsideFirstKilobytes_isFailedNotEmpty() throws Exception {
+    byte[] whole = Reads.gzip(good("a1") + "\n" + good("a2") + "\n");
+    byte[] cut = Arrays.copyOf(whole, 40);
+
+    Reads.Result result = Reads.read(dir, "cut.gz", cut);
+
+    assertThat(result.events()).isEmpty();
+    assertThat(result.report().failed()).isTrue();
+    assertThat(result.report().problems().get(0).where()).isEqualTo(dir.resolve("cut.gz")
+        + " at byte 40");
+  }
+
+  @Test
+  void documentCutAtTheEnd_isFailed() throws Exception {
+    String text = "[\n" + good("a1") + ",\n" + good("a2").substring(0, 90);
+
+    Reads.Result result = Reads.read(dir, "cut.json", text);
+
+    assertThat(result.only().auditIds()).containsExactly("a1");
+    assertThat(result.report().failed()).isTrue();
+    assertThat(result.report().problems().get(0).message())
+        .isEqualTo("the JSON document ends inside a value, so the file looks truncated");
   }
 
   /** Counts the complete lines that java.util.zip can inflate from a cut gzip stream. */

@@ -18,6 +18,10 @@ public record Location(String file, long line, String stream, String eventId)
     return new Location(file, line, null, null);
   }
 
+  public Location withLine(long newLine) {
+    return new Location(file, newLine, stream, eventId);
+  }
+
   public Location withCloudWatchEvent(String logStream, String id) {
     return new Location(file, line, logStream, id);
   }

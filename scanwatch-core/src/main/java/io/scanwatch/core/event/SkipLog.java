@@ -62,6 +62,15 @@ public final class SkipLog implements Serializable {
     return Collections.unmodifiableMap(new EnumMap<>(counts));
   }
 
+  /** Moves the kept locations in {@code file} down by {@code delta} lines. */
+  public void offsetLines(String file, long delta) {
+    for (List<Entry> kept : examples.values()) {
+      kept.replaceAll(entry -> entry.location().file().equals(file) && entry.location().line() > 0
+          ? new Entry(entry.location().withLine(entry.location().line() + delta), entry.detail())
+          : entry);
+    }
+  }
+
   /** Adds the counts and examples of {@code other}; examples beyond the limit are dropped. */
   public void merge(SkipLog other) {
     for (Map.Entry<SkipReason, Long> count : other.counts.entrySet()) {

@@ -1,0 +1,80 @@
+package io.scanwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file large enough to be split between threads gives the same rows, counts and line numbers
+ * as one thread reading it whole.
+ */
+class ParallelHuntTest {
+
+  private static final int LINES = 60_000;
+  private static final int BAD_LINE = 55_555;
+
+  @TempDir Path dir;
+
+  @Test
+  void splitFile_sameOutputAsOneThread() throws Exception {
+    Path file = writeLargeLog();
+    assertThat(Files.size(file)).isGreaterThan(2 * ParallelHunt.MIN_PART_BYTES);
+
+    for (String mode : new String[] {"--no-prefilter", "--progress=never"}) {
+      CliRun two = CliRun.of("hunt", mode, "--threads", "2", "--format", "csv", file.toString());
+      CliRun one = CliRun.of("hunt", mode, "--threads", "1", "--format", "csv", file.toString());
+
+      assertThat(two.out()).isEqualTo(one.out());
+      assertThat(two.err()).isEqualTo(one.err());
+    }
+  }
+
+  @Test
+  void splitFile_locationsCountFromFileStart() throws Exception {
+    Path file = writeLargeLog();
+
+    CliRun run = CliRun.of("hunt", "--threads", "2", "--format", "csv", file.toString());
+
+    // Every 1000th line is an anonymous request without a user agent, so lines 1000, 2000, ...
+    // are reported; the broken line mentions system:anonymous, so the prefilter passes it on.
+    assertThat(run.err()).contains("at " + file + ":" + BAD_LINE + ": ");
+    assertThat(run.err()).contains("at " + file + ":1000: anonymous request from 10.9.0.2");
+    assertThat(run.err()).contains("missing userAgent        60\n");
+    // Anonymous lines are the 8571 multiples of 7 and the 60 multiples of 1000, 8 of them both
+    // (7000, 14000, ... 56000): 8623 events. The 60 multiples of 1000 have no user agent, so
+    // 8563 match; the broken line 55555 is neither.
+    assertThat(run.err()).contains("8,623 audit events; 8,563 matched, 3 rows");
+  }
+
+  /** Writes 60,000 events of about 300 bytes: 18 MiB, split in two by two threads. */
+  private Path writeLargeLog() throws Exception {
+    Path file = dir.resolve("large.log");
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int line = 1; line <= LINES; line++) {
+        out.write(line(line));
+        out.write('\n');
+      }
+    }
+    return file;
+  }
+
+  private static String line(int number) {
+    if (number == BAD_LINE) {
+      return "{\"kind\":\"Event\",\"user\":{\"username\":\"system:anonymous\"";
+    }
+    String user = number % 7 == 0 || number % 1000 == 0 ? "system:anonymous" : "kubelet";
+    String agent = number % 1000 == 0 ? "" : ",\"userAgent\":\"probe/" + (number % 5) + "\"";
+    return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"auditID\":\"id-" + number
+        + "\",\"stage\":\"ResponseComplete\",\"requestURI\":\"/api/v1/namespaces/ns-"
+        + (number % 13) + "/pods\",\"verb\":\"list\",\"user\":{\"username\":\"" + user
+        + "\",\"groups\":[\"system:unauthenticated\"]},\"sourceIPs\":[\"10.9.0." + (number % 3 + 1)
+        + "\"]" + agent + ",\"responseStatus\":{\"code\":403},\"requestReceivedTimestamp\":"
+        + "\"2024-11-13T18:" + String.format("%02d:%02d", number / 1000 % 60, number % 60)
+        + ".000000Z\"}";
+  }
+}

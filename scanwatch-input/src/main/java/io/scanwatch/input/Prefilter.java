@@ -1,0 +1,155 @@
+package io.scanwatch.input;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finds, in raw bytes, the lines that can hold an event the parity detection keeps, so that the
+ * other lines are never parsed.
+ *
+ * <p>A kept event has a {@code user.username} value equal to {@code system:anonymous} ignoring
+ * ASCII case. In the JSON text that value appears either as those 16 characters, in any case, or
+ * with some of its characters (or of the keys {@code user} and {@code username}) written as
+ * {@code \}{@code uXXXX} escapes. So a line is a candidate when it contains the literal ignoring
+ * ASCII case, or a {@code \}{@code u} escape of one of the characters
+ * {@code a e m n o r s t u y :} in either case. The other JSON escapes ({@code \n}, {@code \"} and
+ * so on) stand for characters outside that set.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Prefilter {
+
+  private static final byte[] LITERAL = "system:anonymous".getBytes(StandardCharsets.US_ASCII);
+  private static final int COLON_INDEX = "system".length();
+  private static final byte[] FOLD = new byte[256];
+  private static final boolean[] RISKY = new boolean[128];
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
+  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long COLONS = 0x3a3a3a3a3a3a3a3aL;
+  private static final long LOWER_AS = 0x6161616161616161L;
+  private static final long CASE_BITS = 0x2020202020202020L;
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+    }
+    for (char c : "aemnorstuy:".toCharArray()) {
+      RISKY[c] = true;
+      RISKY[Character.toUpperCase(c)] = true;
+    }
+  }
+
+  private Prefilter() {}
+
+  /** Receives candidates from {@link #scan}. */
+  interface CandidateHandler {
+    void candidate(int index, long newlinesBefore);
+  }
+
+  /**
+   * Calls {@code handler} with the index of every candidate in {@code [from, to)}, in order, and
+   * returns the number of {@code \n} bytes there. A candidate is the start of the literal or the
+   * backslash of a risky escape, and {@code newlinesBefore} counts the {@code \n} bytes between
+   * {@code from} and it. One pass reads eight bytes at a time and looks for newlines, backslashes
+   * and the pair {@code :a} (ignoring case) from the middle of the literal, and checks only there.
+   */
+  static long scan(byte[] bytes, int from, int to, CandidateHandler handler) {
+    long newlines = 0;
+    int i = from;
+    while (i + Long.BYTES < to) {
+      long word = (long) LONGS.get(bytes, i);
+      long next = (word >>> 8) | ((long) bytes[i + Long.BYTES] << 56);
+      long lineEnds = zeroBytes(word ^ NEWLINES);
+      long marks = zeroBytes(word ^ BACKSLASHES)
+          | (zeroBytes(word ^ COLONS) & zeroBytes((next | CASE_BITS) ^ LOWER_AS));
+      while (marks != 0) {
+        int offset = Long.numberOfTrailingZeros(marks) >>> 3;
+        int candidate = candidateAt(bytes, i + offset, from, to);
+        if (candidate >= 0) {
+          long below = lineEnds & ((1L << (offset << 3)) - 1);
+          handler.candidate(candidate, newlines + Long.bitCount(below));
+        }
+        marks &= marks - 1;
+      }
+      newlines += Long.bitCount(lineEnds);
+      i += Long.BYTES;
+    }
+    for (; i < to; i++) {
+      int candidate = candidateAt(bytes, i, from, to);
+      if (candidate >= 0) {
+        handler.candidate(candidate, newlines);
+      }
+      if (bytes[i] == '\n') {
+        newlines++;
+      }
+    }
+    return newlines;
+  }
+
+  /** Returns the index of the first {@code \n} in {@code [from, to)}, or -1. */
+  static int nextNewline(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i + Long.BYTES <= to) {
+      long found = zeroBytes((long) LONGS.get(bytes, i) ^ NEWLINES);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      i += Long.BYTES;
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The candidate that the byte at {@code index} gives, or -1. */
+  private static int candidateAt(byte[] bytes, int index, int from, int to) {
+    byte b = bytes[index];
+    if (b == '\\') {
+      return isRiskyEscape(bytes, index, to) ? index : -1;
+    }
+    if (b == ':') {
+      int start = index - COLON_INDEX;
+      if (start >= from && start + LITERAL.length <= to && matchesAt(bytes, start)) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean matchesAt(byte[] bytes, int start) {
+    for (int j = 0; j < LITERAL.length; j++) {
+      if (FOLD[bytes[start + j] & 0xff] != LITERAL[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A word with the high bit set in exactly the bytes of {@code x} that are zero. */
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
+
+  private static boolean isRiskyEscape(byte[] bytes, int backslash, int to) {
+    if (backslash + 5 >= to || bytes[backslash + 1] != 'u') {
+      return false;
+    }
+    int value = 0;
+    for (int k = 2; k <= 5; k++) {
+      int digit = Character.digit(bytes[backslash + k], 16);
+      if (digit < 0) {
+        return false;
+      }
+      value = value * 16 + digit;
+    }
+    return value < 128 && RISKY[value];
+  }
+}

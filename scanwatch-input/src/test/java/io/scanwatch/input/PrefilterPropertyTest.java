@@ -1,0 +1,133 @@
+package io.scanwatch.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scanwatch.core.detect.ParityDetection;
+import io.scanwatch.core.detect.ParityVerdict;
+import io.scanwatch.core.event.AuditEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The prefilter never drops an event that full parsing would give the parity detection: random
+ * events, with random case, spacing and unicode escapes in every string and key, bare or in
+ * CloudWatch wrappers, are read with and without the prefilter, and the detection must keep the
+ * same events either way.
+ */
+class PrefilterPropertyTest {
+
+  private static final String[] USERNAMES = {
+    "system:anonymous", "System:Anonymous", "SYSTEM:ANONYMOUS", "system:anonymou",
+    "kubernetes-admin", "system:anonymous ", "xsystem:anonymous"
+  };
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void prefilter_keepsEveryMatchingEvent(long seed) throws Exception {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    int expectedMatches = 0;
+    for (int i = 0; i < 1500; i++) {
+      String username = USERNAMES[random.nextInt(USERNAMES.length)];
+      boolean matches = username.equalsIgnoreCase("system:anonymous");
+      expectedMatches += matches ? 1 : 0;
+      String event = event(random, "id-" + i, username);
+      text.append(wrap(random, event)).append('\n');
+    }
+    Path file = dir.resolve("random-" + seed + ".log");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    List<String> withPrefilter = matchedIds(file, true);
+    List<String> withoutPrefilter = matchedIds(file, false);
+
+    assertThat(withoutPrefilter).hasSize(expectedMatches);
+    assertThat(withPrefilter).containsExactlyElementsOf(withoutPrefilter);
+  }
+
+  private static List<String> matchedIds(Path file, boolean prefilter) {
+    ParityDetection detection = new ParityDetection();
+    List<String> ids = new ArrayList<>();
+    ReadReport report = new ReadReport();
+    new AuditLogReader(null, prefilter).read(InputSource.file(file), (AuditEvent event) -> {
+      if (detection.evaluate(event) == ParityVerdict.MATCHED) {
+        ids.add(event.auditIds().get(0));
+      }
+    }, report);
+    return ids;
+  }
+
+  /** One audit event in which every key and string may be escaped and spaced at random. */
+  private static String event(Random random, String id, String username) {
+    StringBuilder json = new StringBuilder("{");
+    field(random, json, "kind", "Event", true);
+    field(random, json, "auditID", id, false);
+    json.append(key(random, "user")).append(space(random)).append(':').append(space(random))
+        .append('{');
+    field(random, json, "username", username, true);
+    json.append(key(random, "groups")).append(':').append("[")
+        .append(string(random, "system:unauthenticated")).append("]},");
+    json.append(key(random, "sourceIPs")).append(":[").append(string(random, "203.0.113.9"))
+        .append("],");
+    field(random, json, "userAgent", "scanner/1.0", false);
+    json.append(key(random, "requestReceivedTimestamp")).append(':')
+        .append(string(random, "2024-11-13T18:34:10.595141Z")).append('}');
+    return json.toString();
+  }
+
+  private static void field(Random random, StringBuilder json, String name, String value,
+      boolean comma) {
+    json.append(key(random, name)).append(space(random)).append(':').append(space(random))
+        .append(string(random, value)).append(',').append(space(random));
+  }
+
+  private static String key(Random random, String name) {
+    return space(random) + string(random, name);
+  }
+
+  /** A JSON string literal with each character escaped as {@code \\uXXXX} at random. */
+  private static String string(Random random, String value) {
+    int mode = random.nextInt(4);
+    StringBuilder literal = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      boolean escape = mode == 1 ? random.nextInt(8) == 0 : mode == 2 && random.nextBoolean();
+      if (escape) {
+        String hex = String.format("%04x", (int) c);
+        literal.append("\\u").append(random.nextBoolean() ? hex : hex.toUpperCase());
+      } else {
+        literal.append(c);
+      }
+    }
+    return literal.append('"').toString();
+  }
+
+  private static String space(Random random) {
+    return switch (random.nextInt(5)) {
+      case 0 -> " ";
+      case 1 -> "\t";
+      case 2 -> "  ";
+      default -> "";
+    };
+  }
+
+  /** The event bare, as a CloudWatch export line, an aws logs tail line or a payload line. */
+  private static String wrap(Random random, String event) {
+    return switch (random.nextInt(4)) {
+      case 0 -> event;
+      case 1 -> "2024-11-13T18:34:11.000Z " + event;
+      case 2 -> "2024-11-13T18:34:11.000000+00:00 kube-apiserver-audit-1 " + event;
+      default -> "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/aws/eks/c/cluster\","
+          + "\"logStream\":\"s\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1731522851000,"
+          + "\"message\":\"" + event.replace("\\", "\\\\").replace("\"", "\\\"")
+              .replace("\t", "\\t") + "\"}]}";
+    };
+  }
+}
