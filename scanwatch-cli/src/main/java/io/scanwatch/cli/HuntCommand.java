@@ -1,6 +1,11 @@
 package io.scanwatch.cli;
 
 import io.scanwatch.core.detect.ParityRow;
+import io.scanwatch.core.robust.Allowlist;
+import io.scanwatch.core.robust.AllowlistEntry;
+import io.scanwatch.core.robust.DetectionSettings;
+import io.scanwatch.core.robust.RobustResult;
+import io.scanwatch.core.robust.UserAgentCatalog;
 import io.scanwatch.input.InputPaths;
 import io.scanwatch.input.InputSource;
 import io.scanwatch.input.ReadReport;
@@ -10,6 +15,10 @@ import io.scanwatch.output.RowWriter;
 import io.scanwatch.output.TableWriter;
 import io.scanwatch.output.TerminalText;
 import io.scanwatch.output.TimeFormat;
+import io.scanwatch.output.robust.RobustCsvWriter;
+import io.scanwatch.output.robust.RobustJsonWriter;
+import io.scanwatch.output.robust.RobustTableWriter;
+import io.scanwatch.output.robust.RobustWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -124,6 +133,42 @@ final class HuntCommand implements Callable<Integer> {
           + "and gives the same rows; this option also counts bad records in those lines.")
   boolean noPrefilter;
 
+  @Option(
+      names = "--detection",
+      paramLabel = "NAME",
+      description = "Detection to run: parity (the Splunk analytic, rows as Splunk gives them) "
+          + "or robust (unauthenticated requests per source address, with severity) "
+          + "(default: ${DEFAULT-VALUE}).")
+  Detection detection = Detection.parity;
+
+  @Option(
+      names = "--compare",
+      description = "Run both detections and report what parity missed: the source addresses "
+          + "robust finds that parity does not, with the reasons parity dropped their events.")
+  boolean compare;
+
+  @Option(
+      names = "--allowlist",
+      paramLabel = "FILE",
+      description = "YAML file of accepted traffic (CIDRs, user-agent and path globs, clusters, "
+          + "each entry with a reason); matching events are dropped before aggregation and "
+          + "counted per entry.")
+  Path allowlist;
+
+  @Option(
+      names = "--scanner-agents",
+      paramLabel = "FILE",
+      description = "More known scanner user agents for the robust detection, one "
+          + "'prefix|contains|exact NAME PATTERN' a line.")
+  Path scannerAgents;
+
+  @Option(
+      names = "--health-probers",
+      paramLabel = "FILE",
+      description = "More health-probe user agents for the robust detection, in the same "
+          + "format.")
+  Path healthProbers;
+
   enum ProgressMode {
     auto,
     always,
@@ -134,18 +179,22 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() {
     ZoneId zone = parseZone();
     PrintWriter err = spec.commandLine().getErr();
+    if (threads != null && threads < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid --threads " + threads + ": give 1 or more");
+    }
+    HuntPipeline.Settings settings = detectionSettings();
     ReadReport listingReport = new ReadReport();
     List<InputSource> sources = expandPaths(listingReport);
     if (sources.isEmpty()) {
       err.println("scanwatch hunt: warning: the folders given hold no files to read");
     }
-    if (threads != null && threads < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "invalid --threads " + threads + ": give 1 or more");
-    }
 
-    ParallelHunt hunt = new ParallelHunt(cluster, !noPrefilter,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    // The prefilter keeps only lines that can name the anonymous user, which the robust
+    // detection needs more than: it also counts 401s that carry no user at all.
+    boolean prefilter = !noPrefilter && !settings.robust();
+    ParallelHunt hunt = new ParallelHunt(cluster, prefilter,
+        threads != null ? threads : Runtime.getRuntime().availableProcessors(), settings);
     boolean showProgress = progress == ProgressMode.always
         || (progress == ProgressMode.auto && Progress.stderrIsTerminal());
     HuntPipeline pipeline;
@@ -160,13 +209,54 @@ final class HuntCommand implements Callable<Integer> {
     ReadReport report = pipeline.report();
     report.merge(listingReport, "", 0);
 
+    TimeFormat timeFormat = new TimeFormat(zone);
     List<ParityRow> rows = pipeline.aggregator().rows();
-    boolean written = writeRows(rows, new TimeFormat(zone), err);
-    Summary.print(err, sources.size(), report, pipeline, rows.size());
+    RobustResult robustResult = settings.robust() ? pipeline.robust().snapshot() : null;
+    boolean written;
+    int findings;
+    if (compare) {
+      written = write(out -> CompareReport.write(rows, robustResult, pipeline, format, out), err);
+      findings = robustResult.rows().size();
+    } else if (detection == Detection.robust) {
+      written = write(out -> robustWriter(timeFormat).write(robustResult, out), err);
+      findings = robustResult.rows().size();
+    } else {
+      written = write(out -> parityWriter(timeFormat).write(rows, out), err);
+      findings = rows.size();
+    }
+    Summary.print(err, sources.size(), report, pipeline, rows.size(), robustResult);
     if (!written || report.failed()) {
       return ExitCodes.FAILED;
     }
-    return failOnFindings && !rows.isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return failOnFindings && findings > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private HuntPipeline.Settings detectionSettings() {
+    List<AllowlistEntry> userEntries = List.of();
+    DetectionSettings robustSettings = DetectionSettings.defaults();
+    try {
+      if (allowlist != null) {
+        userEntries = AllowlistFile.read(allowlist);
+      }
+      if (scannerAgents != null) {
+        robustSettings = robustSettings.withScannerAgents(robustSettings.scannerAgents()
+            .plus(UserAgentCatalog.parse(Files.readString(scannerAgents), scannerAgents.toString())));
+      }
+      if (healthProbers != null) {
+        robustSettings = robustSettings.withHealthProbers(robustSettings.healthProbers()
+            .plus(UserAgentCatalog.parse(Files.readString(healthProbers), healthProbers.toString())));
+      }
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(),
+          "cannot read " + describeWriteError(e) + " (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    robustSettings = robustSettings.withAllowlist(Allowlist.defaults().plus(userEntries));
+    boolean robust = compare || detection == Detection.robust;
+    boolean parity = compare || detection == Detection.parity;
+    return new HuntPipeline.Settings(parity, robust, compare, Allowlist.empty().plus(userEntries),
+        robustSettings);
   }
 
   private ZoneId parseZone() {
@@ -192,17 +282,35 @@ final class HuntCommand implements Callable<Integer> {
     }
   }
 
-  private boolean writeRows(List<ParityRow> rows, TimeFormat timeFormat, PrintWriter err) {
-    RowWriter writer = switch (format) {
+  /** Writes findings to the output. */
+  private interface Body {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private RowWriter parityWriter(TimeFormat timeFormat) {
+    return switch (format) {
       case table -> new TableWriter(timeFormat, tableWidth());
       case json -> new JsonRowWriter(timeFormat, false);
       case ndjson -> new JsonRowWriter(timeFormat, true);
       case csv -> new CsvRowWriter(timeFormat, rawCsv);
     };
+  }
+
+  private RobustWriter robustWriter(TimeFormat timeFormat) {
+    return switch (format) {
+      case table -> new RobustTableWriter(timeFormat, tableWidth());
+      case json -> new RobustJsonWriter(timeFormat, false);
+      case ndjson -> new RobustJsonWriter(timeFormat, true);
+      case csv -> new RobustCsvWriter(timeFormat, rawCsv);
+    };
+  }
+
+  private boolean write(Body body, PrintWriter err) {
     try {
       if (output == null) {
         PrintWriter out = spec.commandLine().getOut();
-        writer.write(rows, out);
+        body.writeTo(out);
+        out.flush();
         if (out.checkError()) {
           err.println("scanwatch hunt: failed to write the rows to standard output");
           return false;
@@ -211,7 +319,7 @@ final class HuntCommand implements Callable<Integer> {
       }
       try (Writer out = new BufferedWriter(
           new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
-        writer.write(rows, out);
+        body.writeTo(out);
       }
       return true;
     } catch (IOException e) {

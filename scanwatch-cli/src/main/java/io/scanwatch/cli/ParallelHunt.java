@@ -22,13 +22,20 @@ final class ParallelHunt {
   /** Files smaller than this per thread are read whole. */
   static final long MIN_PART_BYTES = 8L << 20;
 
-  private final AuditLogReader reader;
+  private final String defaultCluster;
+  private final boolean prefilter;
+  private final AuditLogReader planner;
   private final int threads;
+  private final HuntPipeline.Settings settings;
   private final List<ReadReport> liveReports = new CopyOnWriteArrayList<>();
 
-  ParallelHunt(String defaultCluster, boolean prefilter, int threads) {
-    this.reader = new AuditLogReader(defaultCluster, prefilter);
+  ParallelHunt(String defaultCluster, boolean prefilter, int threads,
+      HuntPipeline.Settings settings) {
+    this.defaultCluster = defaultCluster;
+    this.prefilter = prefilter;
+    this.planner = new AuditLogReader(defaultCluster, prefilter);
     this.threads = threads;
+    this.settings = settings;
   }
 
   /** One piece of work: a whole input, or the lines of a file in {@code [start, end)}. */
@@ -55,7 +62,7 @@ final class ParallelHunt {
       for (Piece piece : pieces) {
         futures.add(pool.submit(() -> read(piece)));
       }
-      HuntPipeline merged = new HuntPipeline(new ReadReport());
+      HuntPipeline merged = new HuntPipeline(new ReadReport(), settings);
       String file = null;
       long linesBefore = 0;
       for (Future<PieceResult> future : futures) {
@@ -79,7 +86,7 @@ final class ParallelHunt {
     List<Piece> pieces = new ArrayList<>();
     for (InputSource source : sources) {
       List<Long> offsets = threads > 1
-          ? reader.splitAtLines(source, threads, MIN_PART_BYTES) : List.of();
+          ? planner.splitAtLines(source, threads, MIN_PART_BYTES) : List.of();
       if (offsets.isEmpty()) {
         pieces.add(new Piece(source, 0, -1, true));
         continue;
@@ -94,7 +101,9 @@ final class ParallelHunt {
   private PieceResult read(Piece piece) {
     ReadReport report = new ReadReport();
     liveReports.add(report);
-    HuntPipeline pipeline = new HuntPipeline(report);
+    HuntPipeline pipeline = new HuntPipeline(report, settings);
+    // A reader keeps per-document state, so each piece gets its own.
+    AuditLogReader reader = new AuditLogReader(defaultCluster, prefilter);
     if (piece.whole()) {
       reader.read(piece.source(), pipeline::accept, report);
     } else {

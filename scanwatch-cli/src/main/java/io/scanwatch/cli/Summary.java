@@ -1,6 +1,8 @@
 package io.scanwatch.cli;
 
 import io.scanwatch.core.detect.ParityVerdict;
+import io.scanwatch.core.robust.RobustResult;
+import io.scanwatch.core.robust.Suppression;
 import io.scanwatch.core.event.SkipLog;
 import io.scanwatch.core.event.SkipReason;
 import io.scanwatch.input.ReadReport;
@@ -15,11 +17,24 @@ final class Summary {
   private Summary() {}
 
   static void print(PrintWriter err, long files, ReadReport report, HuntPipeline pipeline,
-      int rows) {
-    err.printf(Locale.ROOT, "scanwatch: read %s (%s), %s; %s matched, %s%n",
-        plural(files, "input"), bytes(report.bytesRead()),
-        plural(report.eventsRead(), "audit event"),
-        number(pipeline.count(ParityVerdict.MATCHED)), plural(rows, "row"));
+      int rows, RobustResult robust) {
+    if (pipeline.settings().parity()) {
+      err.printf(Locale.ROOT, "scanwatch: read %s (%s), %s; %s matched, %s%n",
+          plural(files, "input"), bytes(report.bytesRead()),
+          plural(report.eventsRead(), "audit event"),
+          number(pipeline.count(ParityVerdict.MATCHED)), plural(rows, "row"));
+    }
+    if (robust != null) {
+      err.printf(Locale.ROOT, "%s%s unauthenticated events in %s, %s; %s, %s%n",
+          pipeline.settings().parity() ? "robust: " : "scanwatch: read " + plural(files, "input")
+              + " (" + bytes(report.bytesRead()) + "), " + plural(report.eventsRead(),
+              "audit event") + "; ",
+          number(robust.unauthenticatedEvents()), plural(robust.requests(), "request"),
+          plural(robust.healthProbeRequests(), "health-probe request"),
+          plural(robust.rows().size(), "scanning source"),
+          plural(robust.healthProbes().size(), "health-probe source"));
+    }
+    printSuppressions(err, pipeline, robust);
     if (report.linesPassedOver() > 0) {
       err.printf(Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they do not contain "
           + "system:anonymous; bad records there are not counted (--no-prefilter reads them)%n",
@@ -59,6 +74,42 @@ final class Summary {
           TerminalText.escape(problem.where()), TerminalText.escape(problem.message()));
     }
     err.flush();
+  }
+
+  private static void printSuppressions(PrintWriter err, HuntPipeline pipeline,
+      RobustResult robust) {
+    if (robust != null) {
+      for (Suppression suppression : robust.suppressions()) {
+        if (suppression.events() > 0) {
+          err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
+              plural(suppression.events(), "unauthenticated event"),
+              TerminalText.escape(suppression.entry().reason()));
+        }
+      }
+    } else {
+      long[] counts = pipeline.paritySuppressed();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
+              plural(counts[i], "event"), TerminalText.escape(
+                  pipeline.settings().userAllowlist().entries().get(i).reason()));
+        }
+      }
+    }
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    if (robust != null) {
+      robust.rows().forEach(row -> shown.add(row.address()));
+      robust.healthProbes().forEach(row -> shown.add(row.address()));
+    } else {
+      pipeline.aggregator().rows().forEach(row -> shown.add(row.srcIp()));
+    }
+    java.util.List<String> gone = pipeline.suppressedAddresses().stream()
+        .filter(address -> !shown.contains(address))
+        .sorted(io.scanwatch.core.text.Utf8Order.INSTANCE).limit(20).toList();
+    if (!gone.isEmpty()) {
+      err.printf("allowlist: no row left for %s%n",
+          TerminalText.escape(String.join(", ", gone)));
+    }
   }
 
   static String plural(long count, String noun) {

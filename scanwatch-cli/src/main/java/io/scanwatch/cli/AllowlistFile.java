@@ -1,0 +1,102 @@
+package io.scanwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.scanwatch.core.robust.AllowlistEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads an allowlist file: YAML with a list of entries under {@code allow}, each with a
+ * {@code reason} and at least one of {@code cidrs}, {@code user_agents}, {@code paths} and
+ * {@code clusters} (each a list of strings; user agents and paths are globs with {@code *} and
+ * {@code ?}).
+ *
+ * <pre>
+ * allow:
+ *   - reason: internal load balancer health checks
+ *     cidrs: [10.0.0.0/8]
+ *     user_agents: ["ELB-HealthChecker/*"]
+ *     paths: ["/healthz", "/readyz*"]
+ * </pre>
+ */
+final class AllowlistFile {
+
+  private static final Set<String> KEYS =
+      Set.of("reason", "cidrs", "user_agents", "userAgents", "paths", "clusters");
+
+  private AllowlistFile() {}
+
+  /**
+   * Parses the file's entries.
+   *
+   * @throws IllegalArgumentException with the file, the entry number and what is wrong
+   * @throws IOException if the file cannot be read
+   */
+  static List<AllowlistEntry> read(Path file) throws IOException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": invalid YAML: " + e.getOriginalMessage());
+    }
+    JsonNode list = root == null ? null : (root.isArray() ? root : root.get("allow"));
+    if (list == null || !list.isArray()) {
+      throw new IllegalArgumentException(file + ": expected a list of entries under 'allow'");
+    }
+    List<AllowlistEntry> entries = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String where = file + ": entry " + (i + 1);
+      JsonNode entry = list.get(i);
+      if (!entry.isObject()) {
+        throw new IllegalArgumentException(where + ": expected a mapping with a reason");
+      }
+      for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!KEYS.contains(name)) {
+          throw new IllegalArgumentException(where + ": unknown key '" + name
+              + "'; use reason, cidrs, user_agents, paths or clusters");
+        }
+      }
+      JsonNode reason = entry.get("reason");
+      if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+        throw new IllegalArgumentException(where + ": missing reason");
+      }
+      JsonNode agents = entry.has("user_agents") ? entry.get("user_agents") : entry.get("userAgents");
+      try {
+        entries.add(AllowlistEntry.of(reason.asText(), strings(entry.get("cidrs"), where),
+            strings(agents, where), strings(entry.get("paths"), where),
+            strings(entry.get("clusters"), where)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + ": " + e.getMessage());
+      }
+    }
+    return entries;
+  }
+
+  private static List<String> strings(JsonNode node, String where) {
+    List<String> values = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return values;
+    }
+    if (node.isValueNode()) {
+      values.add(node.asText());
+      return values;
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(where + ": expected a list of strings");
+    }
+    for (JsonNode value : node) {
+      if (!value.isValueNode() || value.isNull()) {
+        throw new IllegalArgumentException(where + ": expected a list of strings");
+      }
+      values.add(value.asText());
+    }
+    return values;
+  }
+}
