@@ -15,6 +15,7 @@ import io.scanwatch.output.RowWriter;
 import io.scanwatch.output.TableWriter;
 import io.scanwatch.output.TerminalText;
 import io.scanwatch.output.TimeFormat;
+import io.scanwatch.output.ocsf.OcsfFindingWriter;
 import io.scanwatch.output.robust.RobustCsvWriter;
 import io.scanwatch.output.robust.RobustJsonWriter;
 import io.scanwatch.output.robust.RobustTableWriter;
@@ -74,7 +75,8 @@ final class HuntCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+          + "ocsf needs --detection robust.")
   OutputFormat format = OutputFormat.table;
 
   @Option(
@@ -183,6 +185,10 @@ final class HuntCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "invalid --threads " + threads + ": give 1 or more");
     }
+    if (format == OutputFormat.ocsf && (compare || detection != Detection.robust)) {
+      throw new ParameterException(spec.commandLine(),
+          "--format ocsf writes findings of the robust detection: add --detection robust");
+    }
     HuntPipeline.Settings settings = detectionSettings();
     ReadReport listingReport = new ReadReport();
     List<InputSource> sources = expandPaths(listingReport);
@@ -287,8 +293,14 @@ final class HuntCommand implements Callable<Integer> {
     void writeTo(Writer out) throws IOException;
   }
 
+  private static String versionOrDevelopment() {
+    String version = HuntCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
   private RowWriter parityWriter(TimeFormat timeFormat) {
     return switch (format) {
+      case ocsf -> throw new IllegalStateException("ocsf is checked to need robust");
       case table -> new TableWriter(timeFormat, tableWidth());
       case json -> new JsonRowWriter(timeFormat, false);
       case ndjson -> new JsonRowWriter(timeFormat, true);
@@ -298,6 +310,7 @@ final class HuntCommand implements Callable<Integer> {
 
   private RobustWriter robustWriter(TimeFormat timeFormat) {
     return switch (format) {
+      case ocsf -> new OcsfFindingWriter(versionOrDevelopment())::write;
       case table -> new RobustTableWriter(timeFormat, tableWidth());
       case json -> new RobustJsonWriter(timeFormat, false);
       case ndjson -> new RobustJsonWriter(timeFormat, true);

@@ -5,5 +5,7 @@ enum OutputFormat {
   table,
   json,
   ndjson,
-  csv
+  csv,
+  /** OCSF 1.1.0 Detection Finding objects, one a line; robust detection only. */
+  ocsf
 }

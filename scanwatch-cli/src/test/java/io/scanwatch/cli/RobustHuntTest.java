@@ -124,6 +124,30 @@ class RobustHuntTest {
   }
 
   @Test
+  void ocsf_oneFindingPerScanRow() {
+    CliRun run = CliRun.of("hunt", "--detection", "robust", "--format", "ocsf", SAMPLE);
+
+    List<String> findings = run.out().lines().toList();
+    assertThat(findings).hasSize(3);
+    assertThat(findings).allSatisfy(line -> assertThat(line)
+        .startsWith("{\"class_uid\":2004,\"class_name\":\"Detection Finding\",")
+        .contains("\"technique\":{\"uid\":\"T1526\",\"name\":\"Cloud Service Discovery\"}"));
+    assertThat(findings.get(0)).contains(
+        "\"uid\":\"294c4686-63dd-4fe6-93a2-ca807626704a/198.51.100.23\"", "\"count\":14,",
+        "\"severity_id\":4,");
+    assertThat(findings.get(1)).contains("/203.0.113.45\"");
+  }
+
+  @Test
+  void ocsf_needsRobustDetection() {
+    CliRun run = CliRun.of("hunt", "--format", "ocsf", SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: --format ocsf writes findings of the robust "
+        + "detection: add --detection robust");
+  }
+
+  @Test
   void robust_apiServerWithAnonymousAuthOff() {
     Path log = Path.of(System.getProperty("scanwatch.shared.dir", "../../shared"))
         .resolve("corpus/apiserver/dev-anon-off.log");
