@@ -15,6 +15,7 @@ import io.scanwatch.output.RowWriter;
 import io.scanwatch.output.TableWriter;
 import io.scanwatch.output.TerminalText;
 import io.scanwatch.output.TimeFormat;
+import io.scanwatch.output.html.HtmlReportWriter;
 import io.scanwatch.output.ocsf.OcsfFindingWriter;
 import io.scanwatch.output.robust.RobustCsvWriter;
 import io.scanwatch.output.robust.RobustJsonWriter;
@@ -76,7 +77,7 @@ final class HuntCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
-          + "ocsf needs --detection robust.")
+          + "ocsf and html need --detection robust.")
   OutputFormat format = OutputFormat.table;
 
   @Option(
@@ -185,9 +186,10 @@ final class HuntCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "invalid --threads " + threads + ": give 1 or more");
     }
-    if (format == OutputFormat.ocsf && (compare || detection != Detection.robust)) {
-      throw new ParameterException(spec.commandLine(),
-          "--format ocsf writes findings of the robust detection: add --detection robust");
+    boolean robustOnly = format == OutputFormat.ocsf || format == OutputFormat.html;
+    if (robustOnly && (compare || detection != Detection.robust)) {
+      throw new ParameterException(spec.commandLine(), "--format " + format
+          + " reports the robust detection: add --detection robust");
     }
     HuntPipeline.Settings settings = detectionSettings();
     ReadReport listingReport = new ReadReport();
@@ -300,7 +302,7 @@ final class HuntCommand implements Callable<Integer> {
 
   private RowWriter parityWriter(TimeFormat timeFormat) {
     return switch (format) {
-      case ocsf -> throw new IllegalStateException("ocsf is checked to need robust");
+      case ocsf, html -> throw new IllegalStateException(format + " is checked to need robust");
       case table -> new TableWriter(timeFormat, tableWidth());
       case json -> new JsonRowWriter(timeFormat, false);
       case ndjson -> new JsonRowWriter(timeFormat, true);
@@ -311,6 +313,7 @@ final class HuntCommand implements Callable<Integer> {
   private RobustWriter robustWriter(TimeFormat timeFormat) {
     return switch (format) {
       case ocsf -> new OcsfFindingWriter(versionOrDevelopment())::write;
+      case html -> new HtmlReportWriter(timeFormat)::write;
       case table -> new RobustTableWriter(timeFormat, tableWidth());
       case json -> new RobustJsonWriter(timeFormat, false);
       case ndjson -> new RobustJsonWriter(timeFormat, true);

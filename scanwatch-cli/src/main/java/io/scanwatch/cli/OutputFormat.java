@@ -7,5 +7,7 @@ enum OutputFormat {
   ndjson,
   csv,
   /** OCSF 1.1.0 Detection Finding objects, one a line; robust detection only. */
-  ocsf
+  ocsf,
+  /** One self-contained HTML report for an analyst; robust detection only. */
+  html
 }

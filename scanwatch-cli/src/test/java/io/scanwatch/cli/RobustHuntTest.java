@@ -143,8 +143,23 @@ class RobustHuntTest {
     CliRun run = CliRun.of("hunt", "--format", "ocsf", SAMPLE);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).startsWith("scanwatch hunt: --format ocsf writes findings of the robust "
+    assertThat(run.err()).startsWith("scanwatch hunt: --format ocsf reports the robust "
         + "detection: add --detection robust");
+  }
+
+  @Test
+  void html_selfContainedReportToFile() throws Exception {
+    Path report = dir.resolve("report.html");
+
+    CliRun run = CliRun.of("hunt", "--detection", "robust", "--format", "html", "--output",
+        report.toString(), SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    String html = Files.readString(report);
+    assertThat(html).startsWith("<!DOCTYPE html>");
+    assertThat(html).contains("Content-Security-Policy", "script-src 'sha256-");
+    assertThat(html).contains("203.0.113.45", "198.51.100.23");
+    assertThat(html).doesNotContain("https://").doesNotContain("http://");
   }
 
   @Test
