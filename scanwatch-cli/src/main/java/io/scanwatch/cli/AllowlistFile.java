@@ -3,6 +3,7 @@ package io.scanwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.scanwatch.core.robust.AllowlistEntry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,8 +41,10 @@ final class AllowlistFile {
    */
   static List<AllowlistEntry> read(Path file) throws IOException {
     JsonNode root;
+    YAMLFactory yaml = new YAMLFactory();
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      rejectAliases(yaml, file);
+      root = new ObjectMapper(yaml).readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": invalid YAML: " + e.getOriginalMessage());
     }
@@ -68,15 +71,32 @@ final class AllowlistFile {
         throw new IllegalArgumentException(where + ": missing reason");
       }
       JsonNode agents = entry.has("user_agents") ? entry.get("user_agents") : entry.get("userAgents");
+      List<String> cidrs = strings(entry.get("cidrs"), where + ": cidrs");
+      List<String> userAgents = strings(agents, where + ": user_agents");
+      List<String> paths = strings(entry.get("paths"), where + ": paths");
+      List<String> clusters = strings(entry.get("clusters"), where + ": clusters");
       try {
-        entries.add(AllowlistEntry.of(reason.asText(), strings(entry.get("cidrs"), where),
-            strings(agents, where), strings(entry.get("paths"), where),
-            strings(entry.get("clusters"), where)));
+        entries.add(AllowlistEntry.of(reason.asText(), cidrs, userAgents, paths, clusters));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage());
       }
     }
     return entries;
+  }
+
+  /**
+   * Rejects YAML aliases ({@code *name}), which the tree reader would silently turn into nothing,
+   * leaving an entry that suppresses less than it says.
+   */
+  private static void rejectAliases(YAMLFactory yaml, Path file) throws IOException {
+    try (YAMLParser parser = (YAMLParser) yaml.createParser(file.toFile())) {
+      while (parser.nextToken() != null) {
+        if (parser.isCurrentAlias()) {
+          throw new IllegalArgumentException(file + ":" + parser.currentLocation().getLineNr()
+              + ": YAML aliases (*name) are not supported; write the values out");
+        }
+      }
+    }
   }
 
   private static List<String> strings(JsonNode node, String where) {

@@ -187,7 +187,11 @@ final class HuntCommand implements Callable<Integer> {
           "invalid --threads " + threads + ": give 1 or more");
     }
     boolean robustOnly = format == OutputFormat.ocsf || format == OutputFormat.html;
-    if (robustOnly && (compare || detection != Detection.robust)) {
+    if (robustOnly && compare) {
+      throw new ParameterException(spec.commandLine(), "--format " + format
+          + " cannot be combined with --compare; use table, csv, json or ndjson");
+    }
+    if (robustOnly && detection != Detection.robust) {
       throw new ParameterException(spec.commandLine(), "--format " + format
           + " reports the robust detection: add --detection robust");
     }
@@ -242,21 +246,28 @@ final class HuntCommand implements Callable<Integer> {
   private HuntPipeline.Settings detectionSettings() {
     List<AllowlistEntry> userEntries = List.of();
     DetectionSettings robustSettings = DetectionSettings.defaults();
+    Path reading = null;
     try {
       if (allowlist != null) {
+        reading = allowlist;
         userEntries = AllowlistFile.read(allowlist);
       }
       if (scannerAgents != null) {
+        reading = scannerAgents;
         robustSettings = robustSettings.withScannerAgents(robustSettings.scannerAgents()
-            .plus(UserAgentCatalog.parse(Files.readString(scannerAgents), scannerAgents.toString())));
+            .plus(UserAgentCatalog.parse(readText(scannerAgents), scannerAgents.toString())));
       }
       if (healthProbers != null) {
+        reading = healthProbers;
         robustSettings = robustSettings.withHealthProbers(robustSettings.healthProbers()
-            .plus(UserAgentCatalog.parse(Files.readString(healthProbers), healthProbers.toString())));
+            .plus(UserAgentCatalog.parse(readText(healthProbers), healthProbers.toString())));
       }
+    } catch (java.nio.charset.CharacterCodingException | java.io.CharConversionException e) {
+      throw new ParameterException(spec.commandLine(),
+          "cannot read " + reading + ": it is not valid UTF-8 text");
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(),
-          "cannot read " + describeWriteError(e) + " (" + e.getMessage() + ")");
+          "cannot read " + reading + ": " + describeReadError(e));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -343,6 +354,26 @@ final class HuntCommand implements Callable<Integer> {
           + TerminalText.escape(String.valueOf(output)) + ": " + describeWriteError(e));
       return false;
     }
+  }
+
+  /** Reads a text file as UTF-8, without a leading byte order mark. */
+  private static String readText(Path file) throws IOException {
+    String text = Files.readString(file);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static String describeReadError(IOException error) {
+    if (error instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (error instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (error instanceof java.nio.file.FileSystemException fileSystem
+        && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
   private static String describeWriteError(IOException error) {

@@ -43,7 +43,14 @@ public final class Main {
       line.getErr().println("scanwatch: failed: " + TerminalText.escape(describe(error)));
       return ExitCodes.FAILED;
     });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("scanwatch: failed: out of memory; give the JVM more heap, for example "
+          + "SCANWATCH_JAVA_OPTS=-Xmx4g ./scanwatch ...");
+      err.flush();
+      return ExitCodes.FAILED;
+    }
   }
 
   /** Prints a usage error as one line: what was wrong and where to look. */

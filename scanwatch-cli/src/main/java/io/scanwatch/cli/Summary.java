@@ -79,21 +79,18 @@ final class Summary {
   private static void printSuppressions(PrintWriter err, HuntPipeline pipeline,
       RobustResult robust) {
     if (robust != null) {
+      // Every entry is listed, so that one that matches nothing shows up as such.
       for (Suppression suppression : robust.suppressions()) {
-        if (suppression.events() > 0) {
-          err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
-              plural(suppression.events(), "unauthenticated event"),
-              TerminalText.escape(suppression.entry().reason()));
-        }
+        err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
+            plural(suppression.events(), "unauthenticated event"),
+            TerminalText.escape(suppression.entry().reason()));
       }
     } else {
       long[] counts = pipeline.paritySuppressed();
       for (int i = 0; i < counts.length; i++) {
-        if (counts[i] > 0) {
-          err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
-              plural(counts[i], "event"), TerminalText.escape(
-                  pipeline.settings().userAllowlist().entries().get(i).reason()));
-        }
+        err.printf(Locale.ROOT, "allowlist: %s suppressed by \"%s\"%n",
+            plural(counts[i], "event"), TerminalText.escape(
+                pipeline.settings().userAllowlist().entries().get(i).reason()));
       }
     }
     java.util.Set<String> shown = new java.util.HashSet<>();

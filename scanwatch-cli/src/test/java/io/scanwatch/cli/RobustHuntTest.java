@@ -108,6 +108,31 @@ class RobustHuntTest {
   }
 
   @Test
+  void allowlist_aliasRejectedAndIdleEntryListed() throws Exception {
+    Path aliased = dir.resolve("aliased.yaml");
+    Files.writeString(aliased,
+        "x: &paths [\"/api\"]\nallow:\n  - reason: aliased\n    paths: *paths\n");
+    Path idle = dir.resolve("idle.yaml");
+    Files.writeString(idle, "allow:\n  - reason: nothing matches\n    clusters: [no-such]\n");
+
+    CliRun alias = CliRun.of("hunt", "--allowlist", aliased.toString(), SAMPLE);
+    CliRun unused = CliRun.of("hunt", "--allowlist", idle.toString(), SAMPLE);
+
+    assertThat(alias.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(alias.err()).startsWith("scanwatch hunt: " + aliased + ":4: YAML aliases (*name) "
+        + "are not supported; write the values out");
+    assertThat(unused.err()).contains("allowlist: 0 events suppressed by \"nothing matches\"");
+  }
+
+  @Test
+  void sameFileTwice_readOnce() {
+    CliRun run = CliRun.of("hunt", "--format", "ndjson", SAMPLE, SAMPLE);
+
+    assertThat(run.err()).contains("read 1 input", "52 matched, 4 rows");
+    assertThat(run.err()).contains("warning: " + SAMPLE + ": named more than once; read once");
+  }
+
+  @Test
   void compare_namesWhatParityMissed() {
     CliRun text = CliRun.of("hunt", "--compare", SAMPLE);
     CliRun json = CliRun.of("hunt", "--compare", "--format", "json", SAMPLE);

@@ -116,7 +116,7 @@ public final class AuditLogReader {
    * {@code minPartBytes} per part.
    */
   public List<Long> splitAtLines(InputSource source, int parts, long minPartBytes) {
-    if (source.path() == null || parts < 2) {
+    if (source.path() == null || parts < 2 || !java.nio.file.Files.isRegularFile(source.path())) {
       return List.of();
     }
     try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
@@ -197,7 +197,7 @@ public final class AuditLogReader {
     Origin origin = new Origin(source.name(), defaultCluster, Timestamps.INVALID);
     try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
       InputStream in = new RangeInputStream(channel, start, end, report);
-      readLines(in, source.name(), origin, sink, report, prefilter);
+      readLines(in, source.name(), origin, sink, report, prefilter, start == 0);
     } catch (IOException e) {
       report.addProblem(new ReadReport.Problem(source.name() + " at byte " + start,
           "read failed: " + InputPaths.describe(e) + "; the events before it were kept", true));
@@ -305,14 +305,14 @@ public final class AuditLogReader {
       case DOCUMENT -> readDocument(whole, name, origin, sink, report);
       case CSV -> readCsv(whole, name, origin, sink);
       case LINES -> readLines(whole, name, origin, sink, report,
-          prefilter && !containsAscii(head, "\"awslogs\""));
+          prefilter && !containsAscii(head, "\"awslogs\""), true);
     }
   }
 
   private void readLines(InputStream in, String name, Origin origin, ReportingSink sink,
-      ReadReport report, boolean usePrefilter) throws IOException {
+      ReadReport report, boolean usePrefilter, boolean atFileStart) throws IOException {
     BlockScanner scanner = new BlockScanner(in, usePrefilter, MAX_LINE_BYTES);
-    LineRecordReader lineReader = new LineRecordReader(factory, records, report);
+    LineRecordReader lineReader = new LineRecordReader(factory, records, report, atFileStart);
     try {
       scanner.scan(new BlockScanner.LineHandler() {
         @Override

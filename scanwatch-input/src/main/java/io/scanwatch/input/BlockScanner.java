@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * Reads a line-oriented stream in large blocks and hands lines to a handler: every line, or with
  * the {@link Prefilter} only the lines that can hold a kept event. Lines are counted either way,
- * so each handed line carries its 1-based number. A line longer than the maximum is reported by
- * number and skipped.
+ * so each handed line carries its 1-based number. A line that does not fit the buffer, which grows
+ * up to the maximum line length, is reported by number and skipped.
  */
 final class BlockScanner {
 
@@ -25,14 +25,20 @@ final class BlockScanner {
   private final InputStream in;
   private final boolean prefilter;
   private final int maxLineBytes;
-  private byte[] buffer = new byte[BLOCK_BYTES];
+  private byte[] buffer;
   private long lines;
   private long linesHanded;
 
   BlockScanner(InputStream in, boolean prefilter, int maxLineBytes) {
+    this(in, prefilter, maxLineBytes, BLOCK_BYTES);
+  }
+
+  /** Creates a scanner with a smaller first block, so that tests can reach the line limit. */
+  BlockScanner(InputStream in, boolean prefilter, int maxLineBytes, int blockBytes) {
     this.in = in;
     this.prefilter = prefilter;
     this.maxLineBytes = maxLineBytes;
+    this.buffer = new byte[Math.min(blockBytes, maxLineBytes + 1)];
   }
 
   /** Lines read, the last one counted even without a final newline. */
@@ -69,6 +75,9 @@ final class BlockScanner {
         } else {
           limit += read;
         }
+      }
+      if (endOfInput && limit == 0) {
+        break;
       }
       int end = endOfInput ? limit : lastNewline(limit) + 1;
       if (end == 0) {

@@ -25,14 +25,16 @@ public final class InputPaths {
   private InputPaths() {}
 
   /**
-   * Returns the inputs of {@code arguments} in order; {@code -} is standard input. Folders that
-   * cannot be listed are added to {@code report} as failed and skipped.
+   * Returns the inputs of {@code arguments} in order; {@code -} is standard input. A file named
+   * more than once is read once, with a warning. Folders that cannot be listed are added to
+   * {@code report} as failed and skipped.
    *
    * @throws java.nio.file.NoSuchFileException if an argument does not exist
    */
   public static List<InputSource> expand(List<String> arguments, ReadReport report)
       throws IOException {
     List<InputSource> sources = new ArrayList<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (String argument : arguments) {
       if (argument.equals("-")) {
         sources.add(InputSource.stdin());
@@ -42,10 +44,16 @@ public final class InputPaths {
       if (!Files.exists(path)) {
         throw new java.nio.file.NoSuchFileException(argument);
       }
-      if (Files.isDirectory(path)) {
-        sources.addAll(walk(path, report));
-      } else {
-        sources.add(InputSource.file(path));
+      List<InputSource> found = Files.isDirectory(path) ? walk(path, report)
+          : List.of(InputSource.file(path));
+      for (InputSource source : found) {
+        // A file named twice, directly or through a folder, is read once.
+        if (seen.add(source.path().toAbsolutePath().normalize())) {
+          sources.add(source);
+        } else {
+          report.addProblem(new ReadReport.Problem(source.name(),
+              "named more than once; read once", false));
+        }
       }
     }
     return sources;

@@ -27,7 +27,15 @@ public record InputSource(String name, Path path) {
   }
 
   InputStream open() throws IOException {
-    return path == null ? new NonClosingInputStream(System.in) : Files.newInputStream(path);
+    if (path == null) {
+      return new NonClosingInputStream(System.in);
+    }
+    // FileInputStream reads named pipes and /dev/fd paths too; the channel stream of
+    // Files.newInputStream asks them for a position and fails.
+    if (Files.isDirectory(path)) {
+      throw new IOException("is a folder");
+    }
+    return new java.io.FileInputStream(path.toFile());
   }
 
   /** Standard input stays open for the rest of the process. */

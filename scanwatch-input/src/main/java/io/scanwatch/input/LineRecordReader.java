@@ -33,11 +33,18 @@ final class LineRecordReader {
   private final JsonRecordReader records;
   private final ReadReport report;
   private final LineBuffer pending = new LineBuffer();
+  private boolean bomAllowed;
 
-  LineRecordReader(JsonFactory factory, JsonRecordReader records, ReadReport report) {
+  /**
+   * @param atFileStart whether the first line read is the first line of the file, the only place
+   *     where a UTF-8 byte order mark is skipped
+   */
+  LineRecordReader(JsonFactory factory, JsonRecordReader records, ReadReport report,
+      boolean atFileStart) {
     this.factory = factory;
     this.records = records;
     this.report = report;
+    this.bomAllowed = atFileStart;
   }
 
   void readLine(byte[] bytes, int start, int length, Origin origin, Location location,
@@ -47,7 +54,9 @@ final class LineRecordReader {
       end--;
     }
     int i = skipSpaces(bytes, start, end);
-    if (location.line() == 1 && end - i >= 3 && (bytes[i] & 0xff) == 0xef
+    boolean firstLine = bomAllowed;
+    bomAllowed = false;
+    if (firstLine && end - i >= 3 && (bytes[i] & 0xff) == 0xef
         && (bytes[i + 1] & 0xff) == 0xbb && (bytes[i + 2] & 0xff) == 0xbf) {
       i = skipSpaces(bytes, i + 3, end);
     }

@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
  * ASCII case. In the JSON text that value appears either as those 16 characters, in any case, or
  * with some of its characters (or of the keys {@code user} and {@code username}) written as
  * {@code \}{@code uXXXX} escapes. So a line is a candidate when it contains the literal ignoring
- * ASCII case, or a {@code \}{@code u} escape of one of the characters
- * {@code a e m n o r s t u y :} in either case. The other JSON escapes ({@code \n}, {@code \"} and
- * so on) stand for characters outside that set.
+ * ASCII case, a {@code \}{@code u} escape of one of the characters
+ * {@code a e m n o r s t u y :}, or of a backslash or hex digit (which can write an escape inside
+ * a message that is itself JSON text), or the key {@code awslogs} of a Lambda event, whose
+ * compressed data cannot be searched. The other JSON escapes ({@code \n}, {@code \"} and so on)
+ * stand for characters outside that set.
  *
  * <p>Stateless and thread-safe.
  */
@@ -33,12 +35,18 @@ final class Prefilter {
   private static final long COLONS = 0x3a3a3a3a3a3a3a3aL;
   private static final long LOWER_AS = 0x6161616161616161L;
   private static final long CASE_BITS = 0x2020202020202020L;
+  private static final long LOWER_WS = 0x7777777777777777L;
+  private static final long LOWER_SS = 0x7373737373737373L;
+  private static final byte[] LAMBDA_KEY = "awslogs".getBytes(StandardCharsets.US_ASCII);
 
   static {
     for (int b = 0; b < 256; b++) {
       FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
     }
-    for (char c : "aemnorstuy:".toCharArray()) {
+    // The letters of the literal, of the keys user and username, and of awslogs (whose data is
+    // compressed and cannot be searched); and the backslash and hex digits, whose escapes can
+    // spell an escape one level down, in a message that is itself JSON text.
+    for (char c : "aemnorstuy:wlg\\0123456789bcdf".toCharArray()) {
       RISKY[c] = true;
       RISKY[Character.toUpperCase(c)] = true;
     }
@@ -66,7 +74,8 @@ final class Prefilter {
       long next = (word >>> 8) | ((long) bytes[i + Long.BYTES] << 56);
       long lineEnds = zeroBytes(word ^ NEWLINES);
       long marks = zeroBytes(word ^ BACKSLASHES)
-          | (zeroBytes(word ^ COLONS) & zeroBytes((next | CASE_BITS) ^ LOWER_AS));
+          | (zeroBytes(word ^ COLONS) & zeroBytes((next | CASE_BITS) ^ LOWER_AS))
+          | (zeroBytes(word ^ LOWER_WS) & zeroBytes(next ^ LOWER_SS));
       while (marks != 0) {
         int offset = Long.numberOfTrailingZeros(marks) >>> 3;
         int candidate = candidateAt(bytes, i + offset, from, to);
@@ -118,6 +127,14 @@ final class Prefilter {
     if (b == ':') {
       int start = index - COLON_INDEX;
       if (start >= from && start + LITERAL.length <= to && matchesAt(bytes, start)) {
+        return start;
+      }
+    }
+    if (b == 'w') {
+      int start = index - 1;
+      if (start >= from && start + LAMBDA_KEY.length <= to
+          && java.util.Arrays.equals(bytes, start, start + LAMBDA_KEY.length, LAMBDA_KEY, 0,
+              LAMBDA_KEY.length)) {
         return start;
       }
     }

@@ -380,6 +380,56 @@ class BadInputTest {
   }
 
   @Test
+  void blockScanner_oversizedLastLineCountedOnce() throws Exception {
+    byte[] content = "short\n0123456789ABCDEFGHIJ\n".getBytes(StandardCharsets.UTF_8);
+    BlockScanner scanner = new BlockScanner(new ByteArrayInputStream(content), false, 16, 8);
+    StringBuilder seen = new StringBuilder();
+
+    scanner.scan(new BlockScanner.LineHandler() {
+      @Override
+      public void line(byte[] bytes, int start, int length, long number) {
+        seen.append(number).append('=')
+            .append(new String(bytes, start, length, StandardCharsets.UTF_8)).append(';');
+      }
+
+      @Override
+      public void oversized(long number) {
+        seen.append(number).append("=<oversized>;");
+      }
+    });
+
+    assertThat(seen).hasToString("1=short;2=<oversized>;");
+    assertThat(scanner.lines()).isEqualTo(2);
+  }
+
+  @Test
+  void namedPipe_readLikeStandardInput() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + e.getMessage());
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, good("a1") + "\n" + good("a2") + "\n");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+
+    Reads.Result result = Reads.read(fifo, null);
+    writer.join(10_000);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a2");
+    assertThat(result.report().problems()).isEmpty();
+  }
+
+  @Test
   void lineSplitter_oversizedLineSkipped() throws Exception {
     byte[] content = "short\n0123456789ABCDEFGHIJ\nnext\nlast".getBytes(StandardCharsets.UTF_8);
     LineSplitter lines = new LineSplitter(new ByteArrayInputStream(content), 16);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,58 @@ class PrefilterPropertyTest {
 
     assertThat(withoutPrefilter).hasSize(expectedMatches);
     assertThat(withPrefilter).containsExactlyElementsOf(withoutPrefilter);
+  }
+
+  @Test
+  void prefilter_escapedBackslashOrDigitInMessage() throws Exception {
+    String inner = plainEvent("id-1").replace("system:anonymous", "system:\\u0061nonymous");
+    String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/aws/eks/c/cluster\","
+        + "\"logStream\":\"s\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1731522851000,"
+        + "\"message\":\"" + inner.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}";
+    // The message's own escape \u0061 is written once with its backslash escaped as \u005c,
+    // and once with its first hex digit escaped as \u0030.
+    String viaBackslash = payload.replace("\\\\u0061", "\\u005cu0061");
+    String viaDigit = payload.replace("\\\\u0061", "\\\\u\\u0030061");
+    assertThat(viaBackslash).contains("\\u005cu0061");
+    assertThat(viaDigit).contains("\\u0030061");
+    Path file = dir.resolve("double-escaped.log");
+    Files.writeString(file, viaBackslash + "\n" + viaDigit + "\n");
+
+    assertThat(matchedIds(file, false)).containsExactly("id-1", "id-1");
+    assertThat(matchedIds(file, true)).containsExactly("id-1", "id-1");
+  }
+
+  @Test
+  void prefilter_lambdaEventsAfterTheFirstMegabyte() throws Exception {
+    String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/aws/eks/c/cluster\","
+        + "\"logStream\":\"s\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1731522851000,"
+        + "\"message\":" + quoted(plainEvent("lambda-1")) + "}]}";
+    String data = java.util.Base64.getEncoder().encodeToString(Reads.gzip(payload));
+    StringBuilder text = new StringBuilder();
+    String filler = "{\"kind\":\"Event\",\"auditID\":\"x\",\"user\":{\"username\":\"kubelet\"},"
+        + "\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\",\"pad\":\"" + "p".repeat(900)
+        + "\"}\n";
+    while (text.length() < (3 << 20) / 2) {
+      text.append(filler);
+    }
+    text.append("{\"awslogs\":{\"data\":\"").append(data).append("\"}}\n");
+    text.append("{\"aws\\u006cogs\":{\"data\":\"").append(data).append("\"}}\n");
+    Path file = dir.resolve("lambda-late.log");
+    Files.writeString(file, text);
+
+    assertThat(matchedIds(file, false)).containsExactly("lambda-1", "lambda-1");
+    assertThat(matchedIds(file, true)).containsExactly("lambda-1", "lambda-1");
+  }
+
+  private static String plainEvent(String id) {
+    return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"user\":{\"username\":"
+        + "\"system:anonymous\",\"groups\":[\"system:unauthenticated\"]},\"sourceIPs\":"
+        + "[\"203.0.113.9\"],\"userAgent\":\"scanner/1.0\",\"requestReceivedTimestamp\":"
+        + "\"2024-11-13T18:34:10.595141Z\"}";
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }
 
   private static List<String> matchedIds(Path file, boolean prefilter) {

@@ -38,6 +38,9 @@ final class AddressState {
   private long forbidden;
   private long notFound;
 
+  /** The path named in reasons for a request that had no {@code requestURI}. */
+  static final String NO_PATH = "(no path)";
+
   AddressState(SourceAddress address) {
     this.address = address;
   }
@@ -75,6 +78,10 @@ final class AddressState {
       settings.scannerAgents().match(userAgent).ifPresent(match -> scannerNames.add(match.name()));
     }
     String granted = grantLabel(request.codes());
+    if (granted != null && request.requestUris().isEmpty()) {
+      // A success without a path is not a success on a public path.
+      grantedPaths.merge(NO_PATH, granted, (left, right) -> left.equals("2xx") ? left : right);
+    }
     for (String uri : request.requestUris()) {
       String path = ApiPaths.withoutQuery(uri);
       if (ApiPaths.sensitiveSegment(path, settings.sensitiveSegments()) != null) {

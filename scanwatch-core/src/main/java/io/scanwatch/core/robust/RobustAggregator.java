@@ -21,7 +21,8 @@ import java.util.Objects;
  * (or per event without one), so memory grows with those requests, not with the input. A snapshot
  * takes time proportional to them.
  *
- * <p>Events with the same {@code auditID} are one request; its fields come from its latest stage
+ * <p>Events with the same {@code auditID}, source addresses, verb and URI are one request; its
+ * fields come from its latest stage
  * ({@code RequestReceived < ResponseStarted < ResponseComplete < Panic}, an event without a known
  * stage ranking lowest), and of two events at the same stage the later one wins. Its time is the
  * earliest time of its events. Only the first {@code auditID} value of an event is used.
@@ -84,9 +85,20 @@ public final class RobustAggregator implements Serializable {
     if (event.auditIds().isEmpty()) {
       requestsWithoutAuditId.add(request);
     } else {
-      requestsByAuditId.merge(event.auditIds().get(0), request, UnauthenticatedRequest::combine);
+      requestsByAuditId.merge(requestKey(event), request, UnauthenticatedRequest::combine);
     }
     return RobustVerdict.ADDED;
+  }
+
+  /**
+   * The key under which the stages of one request meet: its {@code auditID}, and also its
+   * addresses, verb and URI, which every stage of a real request repeats. A client can choose the
+   * {@code auditID} with the {@code Audit-ID} header, so the ID alone would let one address or
+   * path hide behind another.
+   */
+  private static String requestKey(AuditEvent event) {
+    return String.join("\u0000", event.auditIds().get(0), String.join(",", event.sourceIps()),
+        String.join(",", event.verbs()), String.join(",", event.requestUris()));
   }
 
   /**

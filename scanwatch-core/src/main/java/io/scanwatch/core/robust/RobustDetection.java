@@ -34,16 +34,24 @@ public final class RobustDetection {
 
   /**
    * Returns the rank of an audit stage: {@code RequestReceived} 0, {@code ResponseStarted} 1,
-   * {@code ResponseComplete} 2, {@code Panic} 3, compared exactly as the API server writes them;
-   * anything else is {@link #UNKNOWN_STAGE}.
+   * {@code ResponseComplete} 2, {@code Panic} 3, ignoring ASCII case as field values are compared
+   * elsewhere; anything else is {@link #UNKNOWN_STAGE}.
    */
   static int stageRank(String stage) {
-    return switch (stage) {
-      case "RequestReceived" -> 0;
-      case "ResponseStarted" -> 1;
-      case "ResponseComplete" -> 2;
-      case "Panic" -> 3;
+    return switch (asciiLowerCase(stage)) {
+      case "requestreceived" -> 0;
+      case "responsestarted" -> 1;
+      case "responsecomplete" -> 2;
+      case "panic" -> 3;
       default -> UNKNOWN_STAGE;
     };
+  }
+
+  private static String asciiLowerCase(String text) {
+    StringBuilder lower = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      lower.append(Ascii.toLower(text.charAt(i)));
+    }
+    return lower.toString();
   }
 }

@@ -53,6 +53,45 @@ class RobustAggregatorTest {
   }
 
   @Test
+  void add_reusedAuditIdFromOtherAddress_separateRequests() {
+    // The Audit-ID header lets a client pick the ID; a probe must not swallow a secret read.
+    RobustResult result = run(
+        RobustEvents.anonymous().auditId("shared").ips("198.51.100.10").codes("200")
+            .uri("/api/v1/secrets").agents("zgrab").build(),
+        RobustEvents.anonymous().auditId("shared").ips("10.0.0.5").codes("200").uri("/livez")
+            .agents("kube-probe/1.30").build());
+
+    assertThat(result.requests()).isEqualTo(2);
+    assertThat(onlyRow(result).address()).isEqualTo("198.51.100.10");
+    assertThat(onlyRow(result).severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(result.healthProbes()).extracting(HealthProbeRow::address).containsExactly("10.0.0.5");
+  }
+
+  @Test
+  void add_reusedAuditIdOnOtherPaths_separateRequests() {
+    RobustResult result = run(
+        RobustEvents.anonymous().auditId("Z").ips("203.0.113.66").codes("200")
+            .uri("/api/v1/namespaces/a/secrets").build(),
+        RobustEvents.anonymous().auditId("Z").ips("203.0.113.66").codes("200")
+            .uri("/api/v1/namespaces/b/secrets").build(),
+        RobustEvents.anonymous().auditId("Z").ips("203.0.113.66").codes("200").uri("/healthz")
+            .agents("kube-probe/1.30").build());
+
+    assertThat(result.requests()).isEqualTo(3);
+    assertThat(onlyRow(result).requests()).isEqualTo(2);
+    assertThat(onlyRow(result).severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void add_successWithoutPath_critical() {
+    RobustRow row = onlyRow(run(RobustEvents.anonymous().auditId("n").ips("198.51.100.2")
+        .codes("200").uri().build()));
+
+    assertThat(row.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(row.reasons()).contains("2xx on (no path)");
+  }
+
+  @Test
   void add_sameStageTwice_laterEventWins() {
     RobustEvents request = RobustEvents.anonymous().auditId("t-1").stage("ResponseComplete");
 

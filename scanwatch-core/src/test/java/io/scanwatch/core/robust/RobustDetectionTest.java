@@ -86,6 +86,8 @@ class RobustDetectionTest {
     assertThat(RobustDetection.stageRank("ResponseStarted")).isEqualTo(1);
     assertThat(RobustDetection.stageRank("ResponseComplete")).isEqualTo(2);
     assertThat(RobustDetection.stageRank("Panic")).isEqualTo(3);
-    assertThat(RobustDetection.stageRank("responsecomplete")).isEqualTo(-1);
+    assertThat(RobustDetection.stageRank("responsecomplete")).isEqualTo(2);
+    assertThat(RobustDetection.stageRank("RESPONSESTARTED")).isEqualTo(1);
+    assertThat(RobustDetection.stageRank("Done")).isEqualTo(-1);
   }
 }
