@@ -363,22 +363,16 @@ final class HuntCommand implements Callable<Integer> {
   }
 
   private static String describeReadError(IOException error) {
-    if (error instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (error instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (error instanceof java.nio.file.FileSystemException fileSystem
-        && fileSystem.getReason() != null) {
-      return fileSystem.getReason();
-    }
-    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    return describeIoError(error, "no such file");
   }
 
   private static String describeWriteError(IOException error) {
+    return describeIoError(error, "its folder does not exist");
+  }
+
+  private static String describeIoError(IOException error, String missing) {
     if (error instanceof NoSuchFileException) {
-      return "its folder does not exist";
+      return missing;
     }
     if (error instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";

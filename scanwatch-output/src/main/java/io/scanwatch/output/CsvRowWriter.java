@@ -33,7 +33,7 @@ public final class CsvRowWriter implements RowWriter {
     for (ParityColumns.MultiValue column : ParityColumns.MULTI_VALUES) {
       header.add(column.name());
     }
-    writeRecord(header, out);
+    Csv.writeRecord(header, out);
     for (ParityRow row : rows) {
       List<String> cells = new ArrayList<>(header.size());
       cells.add(defuse(row.srcIp()));
@@ -49,42 +49,12 @@ public final class CsvRowWriter implements RowWriter {
         }
         cells.add(String.join("\n", values));
       }
-      writeRecord(cells, out);
+      Csv.writeRecord(cells, out);
     }
     out.flush();
   }
 
   private String defuse(String value) {
-    if (raw || value.isEmpty()) {
-      return value;
-    }
-    char first = value.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-        || first == '\r') {
-      return "'" + value;
-    }
-    return value;
-  }
-
-  private static void writeRecord(List<String> cells, Writer out) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(quote(cells.get(i)));
-    }
-    out.write("\r\n");
-  }
-
-  private static String quote(String cell) {
-    boolean needsQuotes = false;
-    for (int i = 0; i < cell.length() && !needsQuotes; i++) {
-      char c = cell.charAt(i);
-      needsQuotes = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!needsQuotes) {
-      return cell;
-    }
-    return '"' + cell.replace("\"", "\"\"") + '"';
+    return Csv.defuse(value, raw);
   }
 }

@@ -1,10 +1,6 @@
 package io.scanwatch.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.scanwatch.core.detect.ParityRow;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,28 +13,7 @@ import java.util.List;
  */
 public final class JsonRowWriter implements RowWriter {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
 
-  /**
-   * Writes UTF-16 surrogates as {@code \\uXXXX} escapes. A value may hold a lone surrogate (the
-   * input can escape one), which no UTF-8 writer can encode; as an escape it stays exact.
-   */
-  private static final CharacterEscapes SURROGATE_ESCAPES = new CharacterEscapes() {
-    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int c) {
-      if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-        return new SerializedString(String.format("\\u%04x", c));
-      }
-      return null;
-    }
-  };
 
   private final TimeFormat timeFormat;
   private final boolean newlineDelimited;
@@ -67,9 +42,7 @@ public final class JsonRowWriter implements RowWriter {
   }
 
   private void writeObject(ParityRow row, Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    json.setCharacterEscapes(SURROGATE_ESCAPES);
+    JsonGenerator json = JsonText.generator(out);
     json.writeStartObject();
     json.writeStringField(ParityColumns.SRC_IP, row.srcIp());
     json.writeStringField(ParityColumns.USERNAME, row.username());

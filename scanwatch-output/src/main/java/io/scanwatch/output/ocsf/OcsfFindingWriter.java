@@ -1,16 +1,13 @@
 package io.scanwatch.output.ocsf;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.scanwatch.core.robust.AddressScope;
 import io.scanwatch.core.robust.DetectionMetadata;
 import io.scanwatch.core.robust.IpRole;
 import io.scanwatch.core.robust.RobustAggregator;
 import io.scanwatch.core.robust.RobustResult;
 import io.scanwatch.core.robust.RobustRow;
+import io.scanwatch.output.JsonText;
 import io.scanwatch.output.ocsf.AttackTechniques.Technique;
 import java.io.IOException;
 import java.io.Writer;
@@ -78,29 +75,7 @@ public final class OcsfFindingWriter {
   /** The {@code observables} name of the user agents, a list in the first evidence's data. */
   static final String USER_AGENTS_NAME = "evidences[0].data.user_agents";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
 
-  /**
-   * Writes UTF-16 surrogates as {@code \\uXXXX} escapes. A value from a request may contain a lone
-   * surrogate, which no UTF-8 writer can encode, but as an escape it stays exact.
-   */
-  private static final CharacterEscapes SURROGATE_ESCAPES =
-      new CharacterEscapes() {
-        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-          return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int c) {
-          if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-            return new SerializedString(String.format("\\u%04x", c));
-          }
-          return null;
-        }
-      };
 
   private final String productVersion;
 
@@ -157,9 +132,7 @@ public final class OcsfFindingWriter {
 
   private void writeFinding(DetectionMetadata metadata, RobustRow row, Writer out)
       throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    json.setCharacterEscapes(SURROGATE_ESCAPES);
+    JsonGenerator json = JsonText.generator(out);
     json.writeStartObject();
     writeClassification(row, json);
     writeOccurrence(row, json);

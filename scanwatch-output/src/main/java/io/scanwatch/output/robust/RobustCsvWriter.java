@@ -3,6 +3,7 @@ package io.scanwatch.output.robust;
 import io.scanwatch.core.robust.HealthProbeRow;
 import io.scanwatch.core.robust.RobustResult;
 import io.scanwatch.core.robust.RobustRow;
+import io.scanwatch.output.Csv;
 import io.scanwatch.output.TimeFormat;
 import java.io.IOException;
 import java.io.Writer;
@@ -36,12 +37,12 @@ public final class RobustCsvWriter implements RobustWriter {
 
   @Override
   public void write(RobustResult result, Writer out) throws IOException {
-    writeRecord(RobustColumns.ROW_KEYS, out);
+    Csv.writeRecord(RobustColumns.ROW_KEYS, out);
     for (RobustRow row : result.rows()) {
-      writeRecord(cells(RobustFields.of(row, timeFormat)), out);
+      Csv.writeRecord(cells(RobustFields.of(row, timeFormat)), out);
     }
     for (HealthProbeRow row : result.healthProbes()) {
-      writeRecord(cells(RobustFields.of(row, timeFormat)), out);
+      Csv.writeRecord(cells(RobustFields.of(row, timeFormat)), out);
     }
     out.flush();
   }
@@ -78,36 +79,6 @@ public final class RobustCsvWriter implements RobustWriter {
   }
 
   private String defuse(String value) {
-    if (raw || value.isEmpty()) {
-      return value;
-    }
-    char first = value.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-        || first == '\r') {
-      return "'" + value;
-    }
-    return value;
-  }
-
-  private static void writeRecord(List<String> cells, Writer out) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(quote(cells.get(i)));
-    }
-    out.write("\r\n");
-  }
-
-  private static String quote(String cell) {
-    boolean needsQuotes = false;
-    for (int i = 0; i < cell.length() && !needsQuotes; i++) {
-      char c = cell.charAt(i);
-      needsQuotes = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!needsQuotes) {
-      return cell;
-    }
-    return '"' + cell.replace("\"", "\"\"") + '"';
+    return Csv.defuse(value, raw);
   }
 }

@@ -1,13 +1,10 @@
 package io.scanwatch.output.robust;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.scanwatch.core.robust.HealthProbeRow;
 import io.scanwatch.core.robust.RobustResult;
 import io.scanwatch.core.robust.RobustRow;
+import io.scanwatch.output.JsonText;
 import io.scanwatch.output.TimeFormat;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,28 +23,7 @@ import java.util.List;
  */
 public final class RobustJsonWriter implements RobustWriter {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
 
-  /**
-   * Writes UTF-16 surrogates as {@code \\uXXXX} escapes. A value may hold a lone surrogate (the
-   * input can escape one), which no UTF-8 writer can encode; as an escape it stays exact.
-   */
-  private static final CharacterEscapes SURROGATE_ESCAPES = new CharacterEscapes() {
-    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int c) {
-      if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-        return new SerializedString(String.format("\\u%04x", c));
-      }
-      return null;
-    }
-  };
 
   private final TimeFormat timeFormat;
   private final boolean newlineDelimited;
@@ -94,9 +70,7 @@ public final class RobustJsonWriter implements RobustWriter {
   }
 
   private static void writeObject(List<RobustFields.Field> fields, Writer out) throws IOException {
-    JsonGenerator json = FACTORY.createGenerator(out);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    json.setCharacterEscapes(SURROGATE_ESCAPES);
+    JsonGenerator json = JsonText.generator(out);
     json.writeStartObject();
     for (RobustFields.Field field : fields) {
       json.writeFieldName(field.key());
