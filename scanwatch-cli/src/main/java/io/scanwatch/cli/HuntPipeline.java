@@ -35,6 +35,7 @@ final class HuntPipeline {
   private final ReadReport report;
   private final EnumMap<ParityVerdict, Long> verdicts = new EnumMap<>(ParityVerdict.class);
   private final long[] paritySuppressed;
+  private long rejectedWithoutUser;
   private final Set<String> suppressedAddresses = new LinkedHashSet<>();
   private final Map<String, EnumMap<ParityVerdict, Long>> droppedByParity = new HashMap<>();
 
@@ -75,6 +76,10 @@ final class HuntPipeline {
               : "anonymous request from " + describeSources(event) + " with no user.groups");
       default -> {}
     }
+    if (verdict == ParityVerdict.NOT_ANONYMOUS && event.usernames().isEmpty()
+        && RobustDetection.isUnauthenticated(event)) {
+      rejectedWithoutUser++;
+    }
     if (settings.compare() && verdict != ParityVerdict.MATCHED
         && RobustDetection.isUnauthenticated(event)) {
       for (String address : event.sourceIps()) {
@@ -97,6 +102,7 @@ final class HuntPipeline {
       paritySuppressed[i] += other.paritySuppressed[i];
     }
     suppressedAddresses.addAll(other.suppressedAddresses);
+    rejectedWithoutUser += other.rejectedWithoutUser;
     for (Map.Entry<String, EnumMap<ParityVerdict, Long>> entry
         : other.droppedByParity.entrySet()) {
       EnumMap<ParityVerdict, Long> mine =
@@ -133,6 +139,11 @@ final class HuntPipeline {
   /** Events of each user allowlist entry that parity would have kept, by entry index. */
   long[] paritySuppressed() {
     return paritySuppressed.clone();
+  }
+
+  /** Events parity read that were rejected with 401 before a user was known. */
+  long rejectedWithoutUser() {
+    return rejectedWithoutUser;
   }
 
   /** Source addresses of suppressed events, in the order first seen. */

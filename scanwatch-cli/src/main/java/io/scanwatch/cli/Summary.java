@@ -64,6 +64,12 @@ final class Summary {
           blind == 1 ? "this anonymous event" : "these " + plural(blind, "anonymous event"),
           blind == 1 ? "it may" : "they may");
     }
+    if (robust == null && pipeline.rejectedWithoutUser() > 0) {
+      err.printf(Locale.ROOT, "note: %s rejected with 401 before a user was known (as on EKS 1.32 "
+          + "and later), which the Splunk analytic cannot see; --detection robust or --compare "
+          + "shows them%n", pipeline.rejectedWithoutUser() == 1 ? "1 event was"
+              : number(pipeline.rejectedWithoutUser()) + " events were");
+    }
     if (report.invalidUtf8Lines() > 0) {
       err.printf(Locale.ROOT, "warning: %s had invalid UTF-8, read with U+FFFD in its place "
           + "(first at %s)%n", plural(report.invalidUtf8Lines(), "line"),

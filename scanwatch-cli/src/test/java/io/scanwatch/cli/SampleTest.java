@@ -42,6 +42,8 @@ class SampleTest {
     assertThat(run.err()).contains("excluded: 6 anonymous events from the AWS Security Scanner");
     assertThat(run.err()).contains("truncated by CloudWatch  1", "control message          1",
         "missing userAgent        2");
+    // The 9 zgrab requests against the EKS 1.32 cluster.
+    assertThat(run.err()).contains("note: 9 events were rejected with 401 before a user was known");
   }
 
   private static String gunzip(byte[] bytes) throws IOException {
