@@ -28,6 +28,7 @@ final class AddressState {
   private final Set<String> codes = new HashSet<>();
   private final Set<String> statusReasons = new HashSet<>();
   private final Set<String> userAgents = new HashSet<>();
+  private final Set<String> groups = new HashSet<>();
   private final Set<String> clusters = new HashSet<>();
   private final Set<String> sources = new HashSet<>();
   private final Set<String> scannerNames = new HashSet<>();
@@ -65,6 +66,10 @@ final class AddressState {
       userAgents.add(RobustAggregator.NO_USER_AGENT);
     }
     userAgents.addAll(request.userAgents());
+    if (request.groups().isEmpty()) {
+      groups.add(RobustAggregator.NO_GROUPS);
+    }
+    groups.addAll(request.groups());
     if (request.cluster() != null) {
       clusters.add(request.cluster());
     }
@@ -120,7 +125,8 @@ final class AddressState {
         sorted(scannerNames),
         new ResponseShares(requests, success, unauthorized, forbidden, notFound),
         rating.severity(),
-        rating.reasons());
+        rating.reasons(),
+        sorted(groups));
   }
 
   HealthProbeRow toHealthProbeRow() {

@@ -36,6 +36,9 @@ public final class RobustAggregator implements Serializable {
   /** The value listed among a row's user agents for requests that had no {@code userAgent}. */
   public static final String NO_USER_AGENT = "(none)";
 
+  /** The value listed among a row's groups for requests that had no {@code user.groups}. */
+  public static final String NO_GROUPS = "(none)";
+
   private static final Comparator<RobustRow> ROW_ORDER =
       Comparator.comparing(RobustRow::severity, Comparator.reverseOrder())
           .thenComparing(RobustRow::requests, Comparator.reverseOrder())

@@ -29,6 +29,8 @@ import java.util.List;
  * @param responses requests by response code class
  * @param severity the highest level a rule of {@link SeverityRules} gave
  * @param reasons why, most severe first, such as {@code "2xx on /api/v1/secrets"}
+ * @param groups distinct {@code user.groups} values, with {@link RobustAggregator#NO_GROUPS} for
+ *     requests that had none (as a 401 before authentication has)
  */
 public record RobustRow(
     String address,
@@ -51,7 +53,8 @@ public record RobustRow(
     List<String> scannerNames,
     ResponseShares responses,
     Severity severity,
-    List<String> reasons)
+    List<String> reasons,
+    List<String> groups)
     implements Serializable {
 
   public RobustRow {
@@ -65,5 +68,6 @@ public record RobustRow(
     sources = List.copyOf(sources);
     scannerNames = List.copyOf(scannerNames);
     reasons = List.copyOf(reasons);
+    groups = List.copyOf(groups);
   }
 }

@@ -168,6 +168,7 @@ final class ReportData {
     writeStrings(json, "codes", row.codes());
     writeStrings(json, "statusReasons", row.statusReasons());
     writeStrings(json, "userAgents", row.userAgents());
+    writeStrings(json, "groups", row.groups());
     writeStrings(json, "clusters", row.clusters());
     writeStrings(json, "sources", row.sources());
     writeStrings(json, "scannerNames", row.scannerNames());

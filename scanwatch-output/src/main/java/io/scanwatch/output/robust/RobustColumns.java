@@ -45,6 +45,7 @@ public final class RobustColumns {
   public static final String CODES = "codes";
   public static final String STATUS_REASONS = "status_reasons";
   public static final String USER_AGENTS = "user_agents";
+  public static final String USER_GROUPS = "user_groups";
   public static final String SCANNER_NAMES = "scanner_names";
   public static final String CLUSTERS = "clusters";
   public static final String SOURCES = "sources";
@@ -72,8 +73,8 @@ public final class RobustColumns {
       List.of(
           ROW_TYPE, SRC_IP, COUNT, SEVERITY, SEVERITY_REASONS, FIRST_TIME, LAST_TIME,
           ADDRESS_SCOPE, ADDRESS_RANGE, IP_ROLE, PEER_REQUESTS, FORWARDED_REQUESTS, PATHS,
-          REQUEST_URIS, VERBS, CODES, STATUS_REASONS, USER_AGENTS, SCANNER_NAMES, CLUSTERS,
-          SOURCES, SHARE_2XX, SHARE_401, SHARE_403, SHARE_404);
+          REQUEST_URIS, VERBS, CODES, STATUS_REASONS, USER_AGENTS, USER_GROUPS, SCANNER_NAMES,
+          CLUSTERS, SOURCES, SHARE_2XX, SHARE_401, SHARE_403, SHARE_404);
 
   /** The detection metadata that JSON adds after {@link #ROW_KEYS} in every object. */
   public static final List<String> METADATA_KEYS =

@@ -48,6 +48,7 @@ final class RobustFields {
     fields.add(new Field(RobustColumns.CODES, row.codes()));
     fields.add(new Field(RobustColumns.STATUS_REASONS, row.statusReasons()));
     fields.add(new Field(RobustColumns.USER_AGENTS, row.userAgents()));
+    fields.add(new Field(RobustColumns.USER_GROUPS, row.groups()));
     fields.add(new Field(RobustColumns.SCANNER_NAMES, row.scannerNames()));
     fields.add(new Field(RobustColumns.CLUSTERS, row.clusters()));
     fields.add(new Field(RobustColumns.SOURCES, row.sources()));
@@ -85,6 +86,7 @@ final class RobustFields {
     fields.add(new Field(RobustColumns.CODES, row.codes()));
     fields.add(new Field(RobustColumns.STATUS_REASONS, List.of()));
     fields.add(new Field(RobustColumns.USER_AGENTS, row.userAgents()));
+    fields.add(new Field(RobustColumns.USER_GROUPS, List.of()));
     fields.add(new Field(RobustColumns.SCANNER_NAMES, List.of()));
     fields.add(new Field(RobustColumns.CLUSTERS, row.clusters()));
     fields.add(new Field(RobustColumns.SOURCES, row.sources()));

@@ -121,6 +121,7 @@ public final class RobustTableWriter implements RobustWriter {
       writeDetail(out, RobustColumns.PATHS, row.paths(), MAX_LINES_PER_COLUMN);
       writeDetail(out, RobustColumns.CODES, row.codes(), MAX_LINES_PER_COLUMN);
       writeDetail(out, RobustColumns.USER_AGENTS, row.userAgents(), MAX_LINES_PER_COLUMN);
+      writeDetail(out, RobustColumns.USER_GROUPS, row.groups(), MAX_LINES_PER_COLUMN);
       writeDetail(out, RobustColumns.CLUSTERS, row.clusters(), MAX_LINES_PER_COLUMN);
       out.write('\n');
     }

@@ -362,6 +362,7 @@
         '404: ' + formatCount(responses.notFound), 'of ' + formatCount(responses.requests)
           + ' requests']],
       ['User agents (' + row.userAgents.length + ')', row.userAgents],
+      ['Groups (' + row.groups.length + ')', row.groups],
       ['Known scanners', row.scannerNames],
       ['Clusters', row.clusters],
       ['Sources', row.sources],

@@ -55,27 +55,31 @@ final class ReportFixtures {
         List.of("kube-hunter"),
         new ResponseShares(120, 5, 80, 30, 5),
         Severity.CRITICAL,
-        List.of("2xx on /api/v1/secrets", SCRIPT_BREAKOUT));
+        List.of("2xx on /api/v1/secrets", SCRIPT_BREAKOUT),
+        List.of("system:unauthenticated"));
     RobustRow high = new RobustRow("203.0.113.7", AddressScope.PUBLIC, null,
         IpRole.CONNECTING_PEER, 42, 42, 0, START_MICROS + 600 * SECOND,
         START_MICROS + 1800 * SECOND,
         List.of("/api", "/apis"), List.of("/api", "/apis"), List.of("get"), List.of("401"),
         List.of("Unauthorized"), List.of(SPOOFING_AGENT), List.of("prod"),
         List.of("audit.log"), List.of(), new ResponseShares(42, 0, 42, 0, 0), Severity.HIGH,
-        List.of("42 requests to 2 paths"));
+        List.of("42 requests to 2 paths"),
+        List.of("system:unauthenticated"));
     RobustRow medium = new RobustRow("10.0.0.5", AddressScope.NON_PUBLIC, "10.0.0.0/8",
         IpRole.FORWARDED_FOR_ONLY, 7, 0, 7, START_MICROS + 1200 * SECOND,
         START_MICROS + 7200 * SECOND,
         List.of("/version"), List.of("/version"), List.of("get"), List.of("403"),
         List.of(), List.of("python-requests/2.32"), List.of(), List.of("audit.log"),
         List.of(), new ResponseShares(7, 0, 0, 7, 0), Severity.MEDIUM,
-        List.of("only X-Forwarded-For"));
+        List.of("only X-Forwarded-For"),
+        List.of("system:unauthenticated"));
     RobustRow low = new RobustRow(INVALID_ADDRESS, AddressScope.INVALID, null,
         IpRole.CONNECTING_PEER, 1, 1, 0, START_MICROS + 5000 * SECOND,
         START_MICROS + 5000 * SECOND,
         List.of("/"), List.of("/"), List.of("get"), List.of("401"), List.of("Unauthorized"),
         List.of("(none)"), List.of(), List.of("audit.log"), List.of(),
-        new ResponseShares(1, 0, 1, 0, 0), Severity.LOW, List.of("invalid source address"));
+        new ResponseShares(1, 0, 1, 0, 0), Severity.LOW, List.of("invalid source address"),
+        List.of("system:unauthenticated"));
 
     HealthProbeRow probe = new HealthProbeRow("10.0.0.9", AddressScope.NON_PUBLIC, "10.0.0.0/8",
         IpRole.CONNECTING_PEER, 300, START_MICROS, START_MICROS + 7000 * SECOND,

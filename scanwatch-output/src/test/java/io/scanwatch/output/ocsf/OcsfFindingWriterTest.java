@@ -71,7 +71,8 @@ class OcsfFindingWriterTest {
         List.of("masscan"),
         new ResponseShares(3, 1, 2, 0, 0),
         Severity.CRITICAL,
-        List.of("2xx on /api/v1/secrets", "known scanner user agent: masscan"));
+        List.of("2xx on /api/v1/secrets", "known scanner user agent: masscan"),
+        List.of("system:unauthenticated"));
   }
 
   private static RobustRow invalidAddressRow() {
@@ -96,7 +97,8 @@ class OcsfFindingWriterTest {
         List.of(),
         new ResponseShares(1, 0, 1, 0, 0),
         Severity.LOW,
-        List.of("1 distinct path"));
+        List.of("1 distinct path"),
+        List.of("system:unauthenticated"));
   }
 
   private static HealthProbeRow probeRow() {
@@ -375,7 +377,8 @@ class OcsfFindingWriterTest {
         row.requests(), row.peerRequests(), row.forwardedRequests(), row.firstMicros(),
         row.lastMicros(), List.of("/\uD800"), List.of("/\uD800"), row.verbs(), row.codes(),
         row.statusReasons(), row.userAgents(), row.clusters(), row.sources(), row.scannerNames(),
-        row.responses(), row.severity(), row.reasons());
+        row.responses(), row.severity(), row.reasons(),
+        List.of("system:unauthenticated"));
     StringWriter out = new StringWriter();
     new OcsfFindingWriter("0.1.0").write(result(List.of(odd), List.of()), out);
 

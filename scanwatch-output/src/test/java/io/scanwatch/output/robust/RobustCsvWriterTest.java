@@ -18,13 +18,13 @@ class RobustCsvWriterTest {
   private static final String HEADER =
       "row_type,src_ip,count,severity,severity_reasons,first_time,last_time,address_scope,"
           + "address_range,ip_role,peer_requests,forwarded_requests,paths,request_uris,verbs,"
-          + "codes,status_reasons,user_agents,scanner_names,clusters,sources,share_2xx,share_401,"
-          + "share_403,share_404\r\n";
+          + "codes,status_reasons,user_agents,user_groups,scanner_names,clusters,sources,share_2xx,"
+          + "share_401,share_403,share_404\r\n";
 
   private static final String PROBE_RECORD =
       "health_probe,10.0.0.12,120,info,only health probes,2023-11-14T22:13:20,"
           + "2023-11-14T22:14:25,non_public,10.0.0.0/8 private (RFC 1918),peer,0,0,"
-          + "\"/healthz\n/livez\",,,200,,kube-probe/1.31,,prod,audit.log,0,0,0,0\r\n";
+          + "\"/healthz\n/livez\",,,200,,kube-probe/1.31,,,prod,audit.log,0,0,0,0\r\n";
 
   @Test
   void headerAndRecordsDefused() throws IOException {
@@ -39,10 +39,10 @@ class RobustCsvWriterTest {
         + "203.0.113.0/24 documentation TEST-NET-3 (RFC 5737),peer,3,0,"
         + "\"/api/v1/secrets\n/version\",\"/api/v1/secrets?limit=1\n/version\",\"get\nlist\","
         + "\"200\n401\",Unauthorized,\"(none)\n'=HYPERLINK(\"\"http://x\"\")\ncurl/8.5.0\","
-        + "curl,prod,audit.log,0.3333,0.6667,0,0\r\n"
+        + "system:unauthenticated,curl,prod,audit.log,0.3333,0.6667,0,0\r\n"
         + "scan,'-1+x\u001b[31m\u202e,1,low,1 distinct path,2023-11-14T22:13:20,"
         + "2023-11-14T22:13:20,invalid,,forwarded,0,1,/api,/api,get,401,Unauthorized,"
-        + "'@evil\u0007,,,stdin,0,1,0,0\r\n"
+        + "'@evil\u0007,system:unauthenticated,,,stdin,0,1,0,0\r\n"
         + PROBE_RECORD);
   }
 
@@ -53,7 +53,7 @@ class RobustCsvWriterTest {
     assertThat(write(result, true)).isEqualTo(HEADER
         + "scan,-1+x\u001b[31m\u202e,1,low,1 distinct path,2023-11-14T22:13:20,"
         + "2023-11-14T22:13:20,invalid,,forwarded,0,1,/api,/api,get,401,Unauthorized,"
-        + "@evil\u0007,,,stdin,0,1,0,0\r\n");
+        + "@evil\u0007,system:unauthenticated,,,stdin,0,1,0,0\r\n");
   }
 
   @Test
@@ -64,11 +64,13 @@ class RobustCsvWriterTest {
         row.firstMicros(), row.lastMicros(), row.requestUris(), row.paths(), row.verbs(),
         row.codes(), row.statusReasons(), List.of("+1", "\tx", "\ry", "a=b", ""),
         row.clusters(), row.sources(), row.scannerNames(), row.responses(), row.severity(),
-        row.reasons());
+        row.reasons(),
+        List.of("system:unauthenticated"));
 
     String csv = write(RobustResults.of(List.of(hostile), List.of()), false);
 
-    assertThat(csv).contains(",Unauthorized,\"'+1\n'\tx\n'\ry\na=b\n\",curl,");
+    assertThat(csv).contains(
+        ",Unauthorized,\"'+1\n'\tx\n'\ry\na=b\n\",system:unauthenticated,curl,");
   }
 
   @Test

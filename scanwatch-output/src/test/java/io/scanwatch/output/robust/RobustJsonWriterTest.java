@@ -42,7 +42,7 @@ class RobustJsonWriterTest {
           + "\"verbs\":[\"get\",\"list\"],\"codes\":[\"200\",\"401\"],"
           + "\"status_reasons\":[\"Unauthorized\"],"
           + "\"user_agents\":[\"(none)\",\"=HYPERLINK(\\\"http://x\\\")\",\"curl/8.5.0\"],"
-          + "\"scanner_names\":[\"curl\"],\"clusters\":[\"prod\"],\"sources\":[\"audit.log\"],"
+          + "\"user_groups\":[\"system:unauthenticated\"],\"scanner_names\":[\"curl\"],\"clusters\":[\"prod\"],\"sources\":[\"audit.log\"],"
           + "\"share_2xx\":0.3333,\"share_401\":0.6667,\"share_403\":0,\"share_404\":0,"
           + METADATA;
 
@@ -54,7 +54,7 @@ class RobustJsonWriterTest {
           + "\"ip_role\":\"peer\",\"peer_requests\":0,\"forwarded_requests\":0,"
           + "\"paths\":[\"/healthz\",\"/livez\"],\"request_uris\":[],\"verbs\":[],"
           + "\"codes\":[\"200\"],\"status_reasons\":[],\"user_agents\":[\"kube-probe/1.31\"],"
-          + "\"scanner_names\":[],\"clusters\":[\"prod\"],\"sources\":[\"audit.log\"],"
+          + "\"user_groups\":[],\"scanner_names\":[],\"clusters\":[\"prod\"],\"sources\":[\"audit.log\"],"
           + "\"share_2xx\":0,\"share_401\":0,\"share_403\":0,\"share_404\":0,"
           + METADATA;
 
@@ -101,7 +101,8 @@ class RobustJsonWriterTest {
             + "\"address_scope\":\"invalid\",\"address_range\":null,"
             + "\"ip_role\":\"forwarded\",\"peer_requests\":0,\"forwarded_requests\":1,");
     assertThat(json).contains(
-        "\"user_agents\":[\"@evil\\u0007\"],\"scanner_names\":[],\"clusters\":[],"
+        "\"user_agents\":[\"@evil\\u0007\"],\"user_groups\":[\"system:unauthenticated\"],"
+            + "\"scanner_names\":[],\"clusters\":[],"
             + "\"sources\":[\"stdin\"],"
             + "\"share_2xx\":0,\"share_401\":1,\"share_403\":0,\"share_404\":0,");
   }
@@ -113,7 +114,8 @@ class RobustJsonWriterTest {
         row.role(), row.requests(), row.peerRequests(), row.forwardedRequests(),
         row.firstMicros(), row.lastMicros(), row.requestUris(), row.paths(), row.verbs(),
         row.codes(), row.statusReasons(), List.of("a\ud800b", "\ud83d\ude00"), row.clusters(),
-        row.sources(), row.scannerNames(), row.responses(), row.severity(), row.reasons());
+        row.sources(), row.scannerNames(), row.responses(), row.severity(), row.reasons(),
+        List.of("system:unauthenticated"));
 
     String json = write(RobustResults.of(List.of(withSurrogate), List.of()), true);
 

@@ -45,7 +45,8 @@ final class RobustResults {
         new ResponseShares(3, 1, 2, 0, 0),
         Severity.CRITICAL,
         List.of("2xx on /api/v1/secrets", "sensitive path: /api/v1/secrets", "2 distinct paths",
-            "known scanner user agent: curl"));
+            "known scanner user agent: curl"),
+        List.of("system:unauthenticated"));
   }
 
   /**
@@ -74,7 +75,8 @@ final class RobustResults {
         List.of(),
         new ResponseShares(1, 0, 1, 0, 0),
         Severity.LOW,
-        List.of("1 distinct path"));
+        List.of("1 distinct path"),
+        List.of("system:unauthenticated"));
   }
 
   static HealthProbeRow probeRow() {

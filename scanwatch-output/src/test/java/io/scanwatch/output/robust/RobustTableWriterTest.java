@@ -53,6 +53,7 @@ class RobustTableWriterTest {
             + "  user_agents    (none)\n"
             + "                 =HYPERLINK(\"http://x\")\n"
             + "                 curl/8.5.0\n"
+            + "  user_groups    system:unauthenticated\n"
             + "  clusters       prod\n"
             + "\n"
             + "LOW       -1+x\\e[31m\\u202e      1  forwarded  invalid\n"
@@ -62,6 +63,7 @@ class RobustTableWriterTest {
             + "  paths          /api\n"
             + "  codes          401\n"
             + "  user_agents    @evil\\x07\n"
+            + "  user_groups    system:unauthenticated\n"
             + "  clusters       (none)\n"
             + "\n"
             + "2 scan rows\n"
@@ -119,6 +121,7 @@ class RobustTableWriterTest {
             + "  user_agents    " + "A".repeat(43) + "\n"
             + "                 " + "A".repeat(43) + "\n"
             + "                 " + "A".repeat(26) + " ... (+38 chars)\n"
+            + "  user_groups    system:unauthenticated\n"
             + "  clusters       (none)\n"
             + "\n"
             + "1 scan row\n");
@@ -186,7 +189,8 @@ class RobustTableWriterTest {
         RobustResults.FIRST_MICROS, RobustResults.LAST_MICROS, paths, paths, List.of("get"),
         List.of("401"), List.of("Unauthorized"), userAgents, List.of(), List.of("audit.log"),
         List.of(), new ResponseShares(4, 0, 4, 0, 0), Severity.MEDIUM,
-        List.of(paths.size() + " distinct paths"));
+        List.of(paths.size() + " distinct paths"),
+        List.of("system:unauthenticated"));
   }
 
   private static String write(RobustResult result, int width) throws IOException {
