@@ -1,0 +1,116 @@
+package io.scanwatch.spl;
+
+import io.scanwatch.core.text.Utf8Order;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The running state of one aggregation for one group. A record that splits into several
+ * combinations of by-values adds to each group once per combination.
+ */
+final class Accumulator {
+
+  /** The maximum number of values {@code list()} keeps, Splunk's default {@code list_maxsize}. */
+  static final int LIST_MAX = 100;
+
+  private final String function;
+  private long count;
+  private double sum;
+  private long numericCount;
+  private boolean allNumeric = true;
+  private String minText;
+  private String maxText;
+  private Double minNumber;
+  private Double maxNumber;
+  private String minNumberText;
+  private String maxNumberText;
+  private final Set<String> distinct;
+  private final List<String> list;
+  private BigDecimal edgeTime;
+  private List<String> edgeValues = List.of();
+
+  Accumulator(String function) {
+    this.function = function;
+    this.distinct = function.equals("values") ? new TreeSet<>(Utf8Order.INSTANCE)
+        : function.equals("dc") ? new HashSet<>() : null;
+    this.list = function.equals("list") ? new ArrayList<>() : null;
+  }
+
+  /** Adds the field values of one record; {@code time} is its {@code _time}, or null. */
+  void add(List<String> values, BigDecimal time, boolean bareCount) {
+    switch (function) {
+      case "count" -> count += bareCount ? 1 : values.size();
+      case "dc", "values" -> distinct.addAll(values);
+      case "list" -> addToList(values);
+      case "earliest", "latest" -> addEdge(values, time);
+      default -> values.forEach(this::addValue);
+    }
+  }
+
+  private void addToList(List<String> values) {
+    for (String value : values) {
+      if (list.size() < LIST_MAX) {
+        list.add(value);
+      }
+    }
+  }
+
+  private void addEdge(List<String> values, BigDecimal time) {
+    if (values.isEmpty() || time == null) {
+      return;
+    }
+    boolean earliest = function.equals("earliest");
+    int order = edgeTime == null ? 0 : time.compareTo(edgeTime);
+    if (edgeTime == null || earliest && order < 0 || !earliest && order >= 0) {
+      edgeTime = time;
+      edgeValues = List.copyOf(values);
+    }
+  }
+
+  private void addValue(String value) {
+    Double number = Numbers.parse(value);
+    if (number == null) {
+      allNumeric = false;
+    } else {
+      numericCount++;
+      sum += number;
+      if (minNumber == null || number < minNumber) {
+        minNumber = number;
+        minNumberText = value;
+      }
+      if (maxNumber == null || number > maxNumber) {
+        maxNumber = number;
+        maxNumberText = value;
+      }
+    }
+    if (minText == null || Utf8Order.INSTANCE.compare(value, minText) < 0) {
+      minText = value;
+    }
+    if (maxText == null || Utf8Order.INSTANCE.compare(value, maxText) > 0) {
+      maxText = value;
+    }
+  }
+
+  /** Returns the result values of this aggregation. */
+  List<String> result() {
+    return switch (function) {
+      case "count" -> List.of(Long.toString(count));
+      case "dc" -> List.of(Integer.toString(distinct.size()));
+      case "values" -> List.copyOf(distinct);
+      case "list" -> List.copyOf(list);
+      case "earliest", "latest" -> edgeValues;
+      case "sum" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum));
+      case "avg" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum / numericCount));
+      case "min" -> single(allNumeric ? minNumberText : minText);
+      default -> single(allNumeric ? maxNumberText : maxText);
+    };
+  }
+
+  private static List<String> single(String value) {
+    return value == null ? List.of() : List.of(value);
+  }
+}

@@ -1,0 +1,64 @@
+package io.scanwatch.spl;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A parsed and validated search. Immutable and thread-safe: start any number of
+ * {@link SearchPipeline}s from it, one per run.
+ */
+public final class CompiledSearch {
+
+  private final String search;
+  private final String source;
+  private final List<Command> commands;
+
+  CompiledSearch(String search, String source, List<Command> commands) {
+    this.search = search;
+    this.source = source;
+    this.commands = List.copyOf(commands);
+  }
+
+  /** Returns the search after macro and token expansion. */
+  public String search() {
+    return search;
+  }
+
+  /** Starts a new run. */
+  public SearchPipeline newPipeline() {
+    return new SearchPipeline(commands, source);
+  }
+
+  /**
+   * Returns the literal texts that every event the initial search keeps contains in its
+   * {@code _raw}, compared ignoring ASCII case, for a prefilter on raw bytes. They come from
+   * {@code field=value} terms (the longest run between wildcards) and bare terms joined by
+   * AND, leaving out terms under OR or NOT and metadata fields such as {@code sourcetype}.
+   * The texts are unescaped values: a prefilter over JSON must also accept their escaped forms
+   * (such as a backslash-u escape of {@code &} or of any letter).
+   */
+  public List<String> requiredLiterals() {
+    List<String> literals = new ArrayList<>();
+    ((SearchCommand) commands.get(0)).terms().collectRequiredLiterals(literals);
+    return Collections.unmodifiableList(literals);
+  }
+
+  /**
+   * Returns the names of the fields the search reads, for a projection. The set may name
+   * fields the search itself creates. It contains {@code *} when a wildcard in {@code table},
+   * {@code fields} or {@code rename} can read any field, and then every field is needed.
+   */
+  public Set<String> fieldsRead() {
+    Set<String> fields = new LinkedHashSet<>();
+    commands.forEach(command -> command.collectFields(fields));
+    return Collections.unmodifiableSet(fields);
+  }
+
+  /** Tests whether the search has a command that needs all events before it emits rows. */
+  public boolean transforming() {
+    return commands.stream().anyMatch(Command::transforming);
+  }
+}

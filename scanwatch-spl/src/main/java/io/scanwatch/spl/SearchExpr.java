@@ -1,0 +1,239 @@
+package io.scanwatch.spl;
+
+import io.scanwatch.core.text.Ascii;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A boolean expression of the {@code search} command: field terms, bare terms, AND, OR, NOT. */
+sealed interface SearchExpr {
+
+  /** Fields that Splunk keeps outside {@code _raw}, so their values never appear in it. */
+  Set<String> METADATA_FIELDS = Set.of("source", "sourcetype", "host", "index",
+      "splunk_server", "linecount", "punct", "eventtype", "tag");
+
+  boolean matches(Record record);
+
+  /** Adds the names of the fields this expression reads. */
+  void collectFields(Set<String> fields);
+
+  /** Adds the literals that every matching event contains in {@code _raw}, ignoring case. */
+  void collectRequiredLiterals(List<String> literals);
+
+  /** Comparison operators of field terms. */
+  enum Operator { EQ, NE, LT, LE, GT, GE }
+
+  /** Matches every event: {@code *}. */
+  record All() implements SearchExpr {
+    @Override
+    public boolean matches(Record record) {
+      return true;
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {}
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {}
+  }
+
+  /** Conjunction of terms, implicit between adjacent terms. */
+  record And(List<SearchExpr> terms) implements SearchExpr {
+    @Override
+    public boolean matches(Record record) {
+      for (SearchExpr term : terms) {
+        if (!term.matches(record)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {
+      terms.forEach(term -> term.collectFields(fields));
+    }
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {
+      terms.forEach(term -> term.collectRequiredLiterals(literals));
+    }
+  }
+
+  /** Disjunction; it requires no literal because each side may match without the other's. */
+  record Or(List<SearchExpr> terms) implements SearchExpr {
+    @Override
+    public boolean matches(Record record) {
+      for (SearchExpr term : terms) {
+        if (term.matches(record)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {
+      terms.forEach(term -> term.collectFields(fields));
+    }
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {}
+  }
+
+  /** Negation. {@code NOT field=value} keeps events without the field, unlike {@code !=}. */
+  record Not(SearchExpr term) implements SearchExpr {
+    @Override
+    public boolean matches(Record record) {
+      return !term.matches(record);
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {
+      term.collectFields(fields);
+    }
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {}
+  }
+
+  /**
+   * A {@code field<op>value} term. {@code =} holds when any value matches the pattern
+   * ({@code *} wildcards, ASCII case ignored). {@code !=} holds when the field has a value and
+   * none of its values matches. The ordering operators compare numbers and hold when any value
+   * is a number that satisfies them.
+   */
+  record FieldTerm(String field, Operator operator, String value) implements SearchExpr {
+    @Override
+    public boolean matches(Record record) {
+      List<String> values = record.values(field);
+      return switch (operator) {
+        case EQ -> anyMatch(values);
+        case NE -> !values.isEmpty() && !anyMatch(values);
+        default -> anyCompares(values);
+      };
+    }
+
+    private boolean anyMatch(List<String> values) {
+      for (String candidate : values) {
+        if (Wildcard.matches(value, candidate, true)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean anyCompares(List<String> values) {
+      Double bound = Numbers.parse(value);
+      if (bound == null) {
+        return false;
+      }
+      for (String candidate : values) {
+        Double number = Numbers.parse(candidate);
+        if (number != null && compares(Double.compare(number, bound))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean compares(int order) {
+      return switch (operator) {
+        case LT -> order < 0;
+        case LE -> order <= 0;
+        case GT -> order > 0;
+        default -> order >= 0;
+      };
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {
+      fields.add(field);
+    }
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {
+      if (operator == Operator.EQ && !field.startsWith("_")
+          && !METADATA_FIELDS.contains(field)) {
+        addLongestSegment(value, literals);
+      }
+    }
+  }
+
+  /**
+   * A bare word or quoted phrase matched against {@code _raw}, ignoring ASCII case. It must
+   * start and end at a boundary: the neighbouring characters of the match are not letters,
+   * digits or {@code _}, unless the term's own edge character is one of those breakers or a
+   * {@code *} wildcard.
+   */
+  record RawTerm(String text, Pattern pattern) implements SearchExpr {
+    static RawTerm of(String text) {
+      StringBuilder regex = new StringBuilder();
+      if (startsWithWordChar(text)) {
+        regex.append("(?<![A-Za-z0-9_])");
+      }
+      String[] parts = text.split("\\*", -1);
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          regex.append(".*?");
+        }
+        regex.append(Pattern.quote(parts[i]));
+      }
+      if (endsWithWordChar(text)) {
+        regex.append("(?![A-Za-z0-9_])");
+      }
+      return new RawTerm(text, Pattern.compile(regex.toString(),
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL));
+    }
+
+    private static boolean startsWithWordChar(String text) {
+      return !text.isEmpty() && isWordChar(text.charAt(0));
+    }
+
+    private static boolean endsWithWordChar(String text) {
+      return !text.isEmpty() && isWordChar(text.charAt(text.length() - 1));
+    }
+
+    private static boolean isWordChar(char c) {
+      return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    @Override
+    public boolean matches(Record record) {
+      for (String raw : record.values("_raw")) {
+        if (pattern.matcher(raw).find()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void collectFields(Set<String> fields) {
+      fields.add("_raw");
+    }
+
+    @Override
+    public void collectRequiredLiterals(List<String> literals) {
+      addLongestSegment(text, literals);
+    }
+  }
+
+  private static void addLongestSegment(String pattern, List<String> literals) {
+    String longest = "";
+    for (String part : pattern.split("\\*")) {
+      if (part.length() > longest.length()) {
+        longest = part;
+      }
+    }
+    if (longest.isEmpty()) {
+      return;
+    }
+    for (String literal : literals) {
+      if (Ascii.equalsIgnoreCase(literal, longest)) {
+        return;
+      }
+    }
+    literals.add(longest);
+  }
+}
