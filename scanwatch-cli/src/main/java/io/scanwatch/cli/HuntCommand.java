@@ -32,7 +32,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,11 +140,34 @@ final class HuntCommand implements Callable<Integer> {
 
   @Option(
       names = "--detection",
-      paramLabel = "NAME",
-      description = "Detection to run: parity (the Splunk analytic, rows as Splunk gives them) "
-          + "or robust (unauthenticated requests per source address, with severity) "
-          + "(default: ${DEFAULT-VALUE}).")
-  Detection detection = Detection.parity;
+      paramLabel = "NAME|FILE",
+      description = "Detection to run: parity (the Splunk analytic, rows as Splunk gives them), "
+          + "robust (unauthenticated requests per source address, with severity), or an ESCU "
+          + "detection file (.yml) whose search runs in scanwatch's search language "
+          + "(default: parity).")
+  String detectionName = "parity";
+
+  @Option(
+      names = "--detections",
+      paramLabel = "FOLDER",
+      description = "Run every ESCU detection file (.yml, .yaml) in FOLDER, in one pass.")
+  Path detectionsFolder;
+
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "Value of a $NAME$ token in a detection's search; repeat for more.")
+  Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
+  @Option(
+      names = "--macros",
+      paramLabel = "FILE|FOLDER",
+      description = "ESCU macro files that define or override macros of detection searches "
+          + "(the *_filter macros, for example).")
+  List<Path> macroPaths = new ArrayList<>();
+
+  /** The built-in detection selected, or null when detection files run. */
+  Detection detection;
 
   @Option(
       names = "--compare",
@@ -182,6 +207,10 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() {
     ZoneId zone = parseZone();
     PrintWriter err = spec.commandLine().getErr();
+    List<io.scanwatch.spl.Detection> searches = loadSearches(zone);
+    if (!searches.isEmpty()) {
+      return huntWithSearches(searches, err);
+    }
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(),
           "invalid --threads " + threads + ": give 1 or more");
@@ -241,6 +270,71 @@ final class HuntCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     return failOnFindings && findings > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * Resolves {@code --detection} and {@code --detections}: a built-in name sets {@link
+   * #detection}; detection files are loaded and compiled, so that an unsupported search fails
+   * before any input is read.
+   */
+  private List<io.scanwatch.spl.Detection> loadSearches(ZoneId zone) {
+    List<Path> files = new ArrayList<>();
+    if (detectionName.equals("parity") || detectionName.equals("robust")) {
+      detection = Detection.valueOf(detectionName);
+    } else {
+      Path file = Path.of(detectionName);
+      if (!Files.isRegularFile(file)) {
+        throw new ParameterException(spec.commandLine(), "invalid --detection '"
+            + TerminalText.escape(detectionName) + "': use parity, robust or an ESCU detection "
+            + "file (.yml)");
+      }
+      if (BuiltInEngine.of(file).equals("robust")) {
+        detection = Detection.robust;
+      } else {
+        files.add(file);
+      }
+    }
+    if (detectionsFolder != null) {
+      files.addAll(DetectionFiles.inFolder(detectionsFolder, spec.commandLine()));
+    }
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    if (compare || format == OutputFormat.ocsf || format == OutputFormat.html) {
+      throw new ParameterException(spec.commandLine(), "detection files write table, json, "
+          + "ndjson or csv, and cannot be combined with --compare");
+    }
+    return DetectionFiles.load(files, macroPaths, parameters,
+        io.scanwatch.spl.SearchOptions.DEFAULTS.withZone(zone), spec.commandLine());
+  }
+
+  private int huntWithSearches(List<io.scanwatch.spl.Detection> searches, PrintWriter err) {
+    ReadReport report = new ReadReport();
+    List<InputSource> sources = expandPaths(report);
+    SearchHunt hunt = new SearchHunt(searches, cluster, !noPrefilter);
+    List<SearchHunt.Result> results = hunt.run(sources, report,
+        threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    SearchRowsWriter writer = new SearchRowsWriter(format, rawCsv, tableWidth());
+    boolean written = write(out -> writer.write(results, out), err);
+    int rows = results.stream().mapToInt(result -> result.rows().size()).sum();
+    err.printf(java.util.Locale.ROOT, "scanwatch: read %s (%s), %s; %s from %s%n",
+        Summary.plural(sources.size(), "input"), Summary.bytes(report.bytesRead()),
+        Summary.plural(report.eventsRead(), "audit event"), Summary.plural(rows, "row"),
+        Summary.plural(searches.size(), "detection"));
+    if (hunt.prefilter() && report.linesPassedOver() > 0) {
+      err.printf(java.util.Locale.ROOT, "prefilter: %s of %s passed over unparsed, as every "
+          + "search needs system:anonymous%n", Summary.number(report.linesPassedOver()),
+          Summary.plural(report.lines(), "line"));
+    }
+    if (hunt.eventsWithoutText() > 0) {
+      err.printf(java.util.Locale.ROOT, "warning: %s too large to keep as text; no search saw "
+          + "them%n", Summary.plural(hunt.eventsWithoutText(), "event was"));
+    }
+    Summary.printSkipsAndProblems(err, report);
+    if (!written || report.failed()) {
+      return ExitCodes.FAILED;
+    }
+    return failOnFindings && rows > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private HuntPipeline.Settings detectionSettings() {

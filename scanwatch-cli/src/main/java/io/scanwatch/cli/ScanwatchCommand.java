@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds scanning and probing of Kubernetes API servers in audit logs.",
-    subcommands = {HuntCommand.class},
+    subcommands = {HuntCommand.class, DetectionsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run finished",

@@ -45,17 +45,8 @@ final class Summary {
       err.printf(Locale.ROOT, "excluded: %s from the AWS Security Scanner user agent%n",
           plural(excluded, "anonymous event"));
     }
+    printSkips(err, report);
     SkipLog skips = report.skips();
-    if (skips.total() > 0) {
-      err.printf(Locale.ROOT, "skipped: %s%n", plural(skips.total(), "record"));
-      for (Map.Entry<SkipReason, Long> entry : skips.counts().entrySet()) {
-        err.printf(Locale.ROOT, "  %-24s %s%n", entry.getKey().label(), number(entry.getValue()));
-        for (SkipLog.Entry example : skips.examples(entry.getKey())) {
-          err.printf("    at %s: %s%n", TerminalText.escape(example.location().toString()),
-              TerminalText.escape(example.detail()));
-        }
-      }
-    }
     long blind = skips.count(SkipReason.MISSING_USER_AGENT)
         + skips.count(SkipReason.MISSING_BY_FIELD);
     if (blind > 0) {
@@ -75,11 +66,36 @@ final class Summary {
           + "(first at %s)%n", plural(report.invalidUtf8Lines(), "line"),
           TerminalText.escape(String.valueOf(report.firstInvalidUtf8())));
     }
+    printProblems(err, report);
+    err.flush();
+  }
+
+  /** Prints the skipped records by reason and the problems with whole inputs. */
+  static void printSkipsAndProblems(PrintWriter err, ReadReport report) {
+    printSkips(err, report);
+    printProblems(err, report);
+    err.flush();
+  }
+
+  private static void printSkips(PrintWriter err, ReadReport report) {
+    SkipLog skips = report.skips();
+    if (skips.total() > 0) {
+      err.printf(Locale.ROOT, "skipped: %s%n", plural(skips.total(), "record"));
+      for (Map.Entry<SkipReason, Long> entry : skips.counts().entrySet()) {
+        err.printf(Locale.ROOT, "  %-24s %s%n", entry.getKey().label(), number(entry.getValue()));
+        for (SkipLog.Entry example : skips.examples(entry.getKey())) {
+          err.printf("    at %s: %s%n", TerminalText.escape(example.location().toString()),
+              TerminalText.escape(example.detail()));
+        }
+      }
+    }
+  }
+
+  private static void printProblems(PrintWriter err, ReadReport report) {
     for (ReadReport.Problem problem : report.problems()) {
       err.printf("%s: %s: %s%n", problem.failed() ? "error" : "warning",
           TerminalText.escape(problem.where()), TerminalText.escape(problem.message()));
     }
-    err.flush();
   }
 
   private static void printSuppressions(PrintWriter err, HuntPipeline pipeline,

@@ -57,6 +57,7 @@ public final class AuditLogReader {
 
   private final String defaultCluster;
   private final boolean prefilter;
+  private boolean keepRaw;
   private final JsonFactory factory;
   private final JsonRecordReader records;
 
@@ -106,6 +107,15 @@ public final class AuditLogReader {
     } finally {
       report.fileDone();
     }
+  }
+
+  /**
+   * Makes every event keep its JSON text in {@link AuditEvent#raw}, for searches that read any
+   * field. Costs a copy of each event's text.
+   */
+  public AuditLogReader keepingRawText() {
+    this.keepRaw = true;
+    return this;
   }
 
   /**
@@ -312,7 +322,8 @@ public final class AuditLogReader {
   private void readLines(InputStream in, String name, Origin origin, ReportingSink sink,
       ReadReport report, boolean usePrefilter, boolean atFileStart) throws IOException {
     BlockScanner scanner = new BlockScanner(in, usePrefilter, MAX_LINE_BYTES);
-    LineRecordReader lineReader = new LineRecordReader(factory, records, report, atFileStart);
+    LineRecordReader lineReader =
+        new LineRecordReader(factory, records, report, atFileStart, keepRaw);
     try {
       scanner.scan(new BlockScanner.LineHandler() {
         @Override
@@ -340,6 +351,9 @@ public final class AuditLogReader {
     boolean resumed = false;
     while (true) {
       long baseChar = reader.position();
+      if (keepRaw) {
+        records.keepRawText((from, to) -> reader.text(baseChar + from, baseChar + to));
+      }
       JsonParser parser = factory.createParser(resumed ? new ResumedReader(reader) : reader);
       try (parser) {
         records.readRoots(parser, origin, Location.ofLine(name, baseLine), sink, resumed);

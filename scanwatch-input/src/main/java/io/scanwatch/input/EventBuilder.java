@@ -47,6 +47,9 @@ final class EventBuilder {
     return Timestamps.INVALID;
   }
 
+  /** The event's JSON text, when the reader keeps it. */
+  String raw;
+
   AuditEvent build(long timeMicros, String source, String cluster, Location location) {
     return new AuditEvent(
         timeMicros,
@@ -62,6 +65,7 @@ final class EventBuilder {
         codes,
         auditIds,
         stages,
-        location);
+        location,
+        raw);
   }
 }

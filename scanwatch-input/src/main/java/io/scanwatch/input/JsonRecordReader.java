@@ -34,6 +34,18 @@ final class JsonRecordReader {
 
   private final JsonFactory factory;
   private int recordColumn;
+  private RawText rawText;
+
+  /** Text of the input being parsed, by the parser's offsets, for keeping events' JSON text. */
+  interface RawText {
+    /** Returns the text in {@code [start, end)}, or null when it is no longer available. */
+    String text(long start, long end);
+  }
+
+  /** Keeps each event's JSON text from {@code source} from now on; null stops keeping it. */
+  void keepRawText(RawText source) {
+    this.rawText = source;
+  }
 
   JsonRecordReader(JsonFactory factory) {
     this.factory = factory;
@@ -103,6 +115,7 @@ final class JsonRecordReader {
    */
   void readObject(JsonParser parser, Origin origin, Location base, Location location,
       RecordSink sink) throws IOException {
+    long start = offset(parser.currentTokenLocation());
     EventBuilder event = new EventBuilder();
     Wrapper wrapper = null;
     LogEventFields logEvent = null;
@@ -135,8 +148,20 @@ final class JsonRecordReader {
           location.withCloudWatchEvent(logEvent.stream, logEvent.id)), origin.withSource(source),
           sink);
     } else {
+      keepRaw(event, parser, start);
       emitEvent(event, origin, location, sink);
     }
+  }
+
+  private void keepRaw(EventBuilder event, JsonParser parser, long start) {
+    if (rawText != null && start >= 0) {
+      event.raw = rawText.text(start, offset(parser.currentLocation()));
+    }
+  }
+
+  /** The byte offset of a byte parser's location, or the character offset of a text parser's. */
+  private static long offset(com.fasterxml.jackson.core.JsonLocation location) {
+    return location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
   }
 
   /** Reads the value of an audit event field into {@code event}; false for other fields. */
@@ -337,7 +362,12 @@ final class JsonRecordReader {
     }
     try (JsonParser inner = factory.createParser(message)) {
       inner.nextToken();
-      readEventOnly(inner, origin.withTime(entry.timeMicros()), location, sink);
+      long start = offset(inner.currentTokenLocation());
+      EventBuilder event = readEventFields(inner);
+      if (rawText != null) {
+        event.raw = message.substring((int) start, (int) offset(inner.currentLocation()));
+      }
+      emitEvent(event, origin.withTime(entry.timeMicros()), location, sink);
       if (inner.nextToken() != null) {
         throw new JsonParseException(inner, "unexpected text after the event");
       }
@@ -347,8 +377,7 @@ final class JsonRecordReader {
   }
 
   /** Reads an object that must be an event: a wrapper inside a message is not unwrapped again. */
-  private void readEventOnly(JsonParser parser, Origin origin, Location location, RecordSink sink)
-      throws IOException {
+  private EventBuilder readEventFields(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw new JsonParseException(parser, "the message is not a JSON object");
     }
@@ -360,7 +389,7 @@ final class JsonRecordReader {
         parser.skipChildren();
       }
     }
-    emitEvent(event, origin, location, sink);
+    return event;
   }
 
   private void readAwsLogs(JsonParser parser, Origin origin, Location location, RecordSink sink)

@@ -34,13 +34,16 @@ final class LineRecordReader {
   private final ReadReport report;
   private final LineBuffer pending = new LineBuffer();
   private boolean bomAllowed;
+  private final boolean keepRaw;
 
   /**
    * @param atFileStart whether the first line read is the first line of the file, the only place
    *     where a UTF-8 byte order mark is skipped
+   * @param keepRaw whether events keep their JSON text
    */
   LineRecordReader(JsonFactory factory, JsonRecordReader records, ReadReport report,
-      boolean atFileStart) {
+      boolean atFileStart, boolean keepRaw) {
+    this.keepRaw = keepRaw;
     this.factory = factory;
     this.records = records;
     this.report = report;
@@ -130,6 +133,7 @@ final class LineRecordReader {
     int tries = 0;
     for (int candidate = brace; candidate >= 0 && tries < MAX_PREFIX_BRACES; tries++) {
       pending.clear();
+      keepRawFrom(bytes, candidate);
       try (JsonParser parser = factory.createParser(bytes, candidate, end - candidate)) {
         records.readRoots(parser, origin, location, pending);
         pending.flushTo(sink);
@@ -156,6 +160,7 @@ final class LineRecordReader {
       return;
     }
     pending.clear();
+    keepRawFrom(bytes, start);
     try (JsonParser parser = factory.createParser(bytes, start, end - start)) {
       records.readRoots(parser, origin, location, pending);
       pending.flushTo(sink);
@@ -172,6 +177,9 @@ final class LineRecordReader {
     report.addInvalidUtf8Line(location);
     pending.clear();
     String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    if (keepRaw) {
+      records.keepRawText((from, to) -> text.substring((int) from, (int) to));
+    }
     try (JsonParser parser = factory.createParser(text)) {
       records.readRoots(parser, origin, location, pending);
       pending.flushTo(sink);
@@ -179,6 +187,15 @@ final class LineRecordReader {
       pending.flushTo(sink);
       sink.skip(auditLike ? SkipReason.INVALID_JSON : SkipReason.NOT_AUDIT_EVENT, location,
           JsonErrors.describe(e));
+    }
+  }
+
+  /** Gives events parsed from {@code bytes} at {@code start} their JSON text, when kept. */
+  private void keepRawFrom(byte[] bytes, int start) {
+    if (keepRaw) {
+      // Byte offsets of a parser over part of an array count from the start of that part.
+      records.keepRawText((from, to) -> new String(bytes, start + (int) from, (int) (to - from),
+          StandardCharsets.UTF_8));
     }
   }
 

@@ -68,6 +68,21 @@ final class RecoveringReader extends Reader {
     return position == 0 ? 0 : -1;
   }
 
+  /**
+   * Returns the characters in {@code [start, end)} while they are still in the history, else
+   * null.
+   */
+  String text(long start, long end) {
+    if (start < 0 || end > produced || start > end || produced - start > HISTORY) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder((int) (end - start));
+    for (long i = start; i < end; i++) {
+      text.append(ring[(int) (i % HISTORY)]);
+    }
+    return text.toString();
+  }
+
   /** Steps back over the last character delivered, which must still be in the history. */
   void unread() {
     position--;

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param source Splunk's {@code source}: the path, log stream or {@code logGroup:logStream}
  * @param cluster the EKS cluster name, or null when the input does not tell it
  * @param location where the event was read, for messages
+ * @param raw the event's JSON text when the reader was asked to keep it (for searches over any
+ *     field), else null
  */
 public record AuditEvent(
     long timeMicros,
@@ -31,7 +33,8 @@ public record AuditEvent(
     List<String> codes,
     List<String> auditIds,
     List<String> stages,
-    Location location) {
+    Location location,
+    String raw) {
 
   public AuditEvent {
     Objects.requireNonNull(source, "source");

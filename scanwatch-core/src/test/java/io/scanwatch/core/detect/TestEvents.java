@@ -79,6 +79,6 @@ final class TestEvents {
 
   AuditEvent build() {
     return new AuditEvent(timeMicros, source, cluster, usernames, groups, sourceIps, userAgents,
-        verbs, uris, reasons, codes, List.of(), List.of(), Location.ofLine(source, 1));
+        verbs, uris, reasons, codes, List.of(), List.of(), Location.ofLine(source, 1), null);
   }
 }

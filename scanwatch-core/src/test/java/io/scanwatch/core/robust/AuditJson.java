@@ -47,7 +47,7 @@ final class AuditJson {
         values(event, "responseStatus", "code"),
         values(event, "auditID"),
         values(event, "stage"),
-        Location.ofLine(source, lineNumber));
+        Location.ofLine(source, lineNumber), null);
   }
 
   private static List<String> values(Map<String, Object> event, String... path) {

@@ -96,6 +96,6 @@ final class RobustEvents {
 
   AuditEvent build() {
     return new AuditEvent(timeMicros, source, cluster, usernames, groups, sourceIps, userAgents,
-        verbs, uris, reasons, codes, auditIds, stages, Location.ofLine(source, 1));
+        verbs, uris, reasons, codes, auditIds, stages, Location.ofLine(source, 1), null);
   }
 }

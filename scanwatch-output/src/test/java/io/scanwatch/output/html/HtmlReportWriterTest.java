@@ -234,7 +234,7 @@ class HtmlReportWriterTest {
     return new AuditEvent(timeMicros, "audit.log", "prod", List.of(), List.of(),
         List.of("203.0.113.7"), List.of(SCRIPT_AGENT), List.of("get"), List.of(uri),
         List.of("Unauthorized"), List.of("401"), List.of(), List.of("ResponseStarted"),
-        Location.ofLine("audit.log", 1));
+        Location.ofLine("audit.log", 1), null);
   }
 
   private static String sha256(String text) throws Exception {

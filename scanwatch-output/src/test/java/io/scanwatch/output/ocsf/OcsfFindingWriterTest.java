@@ -147,7 +147,7 @@ class OcsfFindingWriterTest {
       List<String> sourceIps, List<String> userAgents, String uri, String code) {
     return new AuditEvent(timeMicros, "audit.log", cluster, usernames, List.of(), sourceIps,
         userAgents, List.of("get"), List.of(uri), List.of(), List.of(code), List.of(),
-        List.of("ResponseComplete"), Location.ofLine("audit.log", 1));
+        List.of("ResponseComplete"), Location.ofLine("audit.log", 1), null);
   }
 
   /** Rows of every kind the aggregator gives: peer, forwarded, invalid, no cluster, no agent. */

@@ -172,7 +172,7 @@ class RobustJsonWriterTest {
       List<String> usernames, List<String> userAgents, String uri, String code) {
     return new AuditEvent(RobustResults.FIRST_MICROS, "audit.log", "prod", usernames, List.of(),
         List.of("198.51.100.4"), userAgents, List.of("get"), List.of(uri), List.of(),
-        List.of(code), List.of(), List.of("ResponseComplete"), Location.ofLine("audit.log", 1));
+        List.of(code), List.of(), List.of("ResponseComplete"), Location.ofLine("audit.log", 1), null);
   }
 
   /** Returns the top-level keys of each object of a JSON array, in order. */

@@ -1,0 +1,76 @@
+package io.scanwatch.cli;
+
+import io.scanwatch.output.TerminalText;
+import io.scanwatch.spl.Detection;
+import io.scanwatch.spl.DetectionFile;
+import io.scanwatch.spl.MacroLibrary;
+import io.scanwatch.spl.SearchOptions;
+import io.scanwatch.spl.SplException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Loads ESCU detection files for {@code hunt}, turning every problem into a usage error. */
+final class DetectionFiles {
+
+  private DetectionFiles() {}
+
+  /** Returns the {@code .yml} and {@code .yaml} files of a folder, in name order. */
+  static List<Path> inFolder(Path folder, CommandLine commandLine) {
+    if (!Files.isDirectory(folder)) {
+      throw new ParameterException(commandLine, "invalid --detections '" + folder
+          + "': not a folder");
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> found = files
+          .filter(file -> file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
+          .sorted()
+          .toList();
+      if (found.isEmpty()) {
+        throw new ParameterException(commandLine, "no detection files (.yml) in " + folder);
+      }
+      return found;
+    } catch (IOException e) {
+      throw new ParameterException(commandLine, "cannot list " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Loads and compiles each file with the project's default macros plus {@code macroPaths}.
+   *
+   * @throws ParameterException naming the file and, for a search outside the supported
+   *     language, the command or function, its position and what is supported
+   */
+  static List<Detection> load(List<Path> files, List<Path> macroPaths,
+      Map<String, String> parameters, SearchOptions options, CommandLine commandLine) {
+    MacroLibrary macros = MacroLibrary.defaults();
+    for (Path path : macroPaths) {
+      try {
+        macros = Files.isDirectory(path) ? macros.withDirectory(path) : macros.withFile(path);
+      } catch (IOException | RuntimeException e) {
+        throw new ParameterException(commandLine, "cannot read macros " + path + ": "
+            + TerminalText.escape(String.valueOf(e.getMessage())));
+      }
+    }
+    List<Detection> detections = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        Detection detection = DetectionFile.load(file, macros, parameters, options);
+        detection.compile();
+        detections.add(detection);
+      } catch (SplException e) {
+        throw new ParameterException(commandLine, TerminalText.escape(e.getMessage()));
+      } catch (IOException | RuntimeException e) {
+        throw new ParameterException(commandLine, "cannot load " + file + ": "
+            + TerminalText.escape(String.valueOf(e.getMessage())));
+      }
+    }
+    return detections;
+  }
+}

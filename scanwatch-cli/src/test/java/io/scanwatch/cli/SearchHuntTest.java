@@ -1,0 +1,151 @@
+package io.scanwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Detections as ESCU files: the seed's own file, as Splunk publishes it, must give the parity
+ * table row for row; the bundled files run too; unsupported searches and missing parameters fail
+ * before any input is read.
+ */
+class SearchHuntTest {
+
+  private static final String SAMPLE = Path.of(System.getProperty("scanwatch.project.dir", ".."))
+      .resolve("samples/eks-firehose-sample.gz").toString();
+  private static final Path SHARED = Path.of(System.getProperty("scanwatch.shared.dir",
+      "../../shared"));
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void seedEscuFile_givesTheParityRows() throws Exception {
+    Path escu = SHARED.resolve("spec/escu");
+    assumeTrue(Files.isDirectory(escu), "ESCU files not present: " + escu);
+    Path seed = escu.resolve("detections/amazon_eks_kubernetes_cluster_scan_detection.yml");
+    Path log = SHARED.resolve("corpus/apiserver/dev-anon-on.log");
+
+    for (String input : List.of(SAMPLE, log.toString())) {
+      CliRun spl = CliRun.of("hunt", "--detection", seed.toString(), "--macros",
+          escu.resolve("macros").toString(), "--format", "ndjson", input);
+      CliRun parity = CliRun.of("hunt", "--format", "ndjson", input);
+
+      assertThat(spl.exitCode()).as(spl.err()).isEqualTo(ExitCodes.OK);
+      assertThat(normalized(spl.out())).as(input).isEqualTo(normalized(parity.out()));
+    }
+  }
+
+  @Test
+  void bundledParityFile_givesTheParityRows() throws Exception {
+    Path folder = dir.resolve("bundled");
+    assertThat(CliRun.of("detections", "export", folder.toString()).exitCode()).isZero();
+
+    CliRun spl = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--format", "ndjson",
+        SAMPLE);
+    CliRun parity = CliRun.of("hunt", "--format", "ndjson", SAMPLE);
+
+    assertThat(normalized(spl.out())).hasSize(4).isEqualTo(normalized(parity.out()));
+    assertThat(spl.out().lines().findFirst().orElseThrow())
+        .contains("\"detection_id\":\"7d0f3b52-6c1e-4a44-9f1d-2b8a5e0c9d41\"",
+            "\"mitre_attack_id\":[\"T1526\"]", "\"risk_score\":25");
+  }
+
+  @Test
+  void investigationSearch_needsItsParameter() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    String file = folder.resolve("eks_activity_by_src_ip.yml").toString();
+
+    CliRun missing = CliRun.of("hunt", "--detection", file, SAMPLE);
+    CliRun given = CliRun.of("hunt", "--detection", file, "--param", "src_ip=203.0.113.45",
+        "--format", "csv", SAMPLE);
+
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).startsWith("scanwatch hunt: eks_activity_by_src_ip.yml: missing "
+        + "parameter 'src_ip' for token $src_ip$");
+    // The zgrab scanner sent 9 requests, one event each.
+    assertThat(given.out().split("\r\n")).hasSize(10);
+    assertThat(given.out()).startsWith("_time,src_ip,user.username,userAgent,verb,requestURI,"
+        + "responseStatus.code,responseStatus.reason,source\r\n"
+        + "2026-11-20T08:03:20,203.0.113.45,,Mozilla/5.0 zgrab/0.x,get,/,401,Unauthorized,");
+  }
+
+  @Test
+  void unsupportedCommand_failsBeforeReading() throws Exception {
+    Path file = dir.resolve("custom.yml");
+    Files.writeString(file, "name: custom\nid: x-1\nsearch: '`aws_cloudwatchlogs_eks` "
+        + "| transaction src_ip'\n");
+
+    CliRun run = CliRun.of("hunt", "--detection", file.toString(), "/no/such/input");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: custom.yml: unsupported command "
+        + "'transaction' (at index 38 of the expanded search); supported: bin, bucket, convert,");
+  }
+
+  @Test
+  void robustFile_runsTheBuiltInEngine() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+
+    CliRun run = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_unauthenticated_scan.yml").toString(), "--format", "ndjson", SAMPLE);
+
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .startsWith("{\"row_type\":\"scan\",\"src_ip\":\"198.51.100.23\",\"count\":14,");
+  }
+
+  @Test
+  void detectionsList_showsMetadata() {
+    CliRun run = CliRun.of("detections", "list");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("eks_anonymous_cluster_scan.yml\n"
+        + "  name: EKS anonymous cluster scan (parity)\n"
+        + "  type: Hunting, id 7d0f3b52-6c1e-4a44-9f1d-2b8a5e0c9d41, version 1\n"
+        + "  MITRE ATT&CK: T1526, risk score 25\n"
+        + "  runs on: search language\n");
+    assertThat(run.out()).contains("  runs on: built-in robust\n");
+  }
+
+  /** Rows as maps of column to values, single values and numbers made lists of text. */
+  private static List<Map<String, List<String>>> normalized(String ndjson) throws Exception {
+    List<Map<String, List<String>>> rows = new ArrayList<>();
+    for (String line : ndjson.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode object = JSON.readTree(line);
+      Map<String, List<String>> row = new LinkedHashMap<>();
+      object.fields().forEachRemaining(field -> {
+        String name = field.getKey();
+        if (name.equals("cluster") || name.startsWith("detection_")
+            || name.equals("mitre_attack_id") || name.equals("analytic_story")
+            || name.equals("risk_score")) {
+          return;
+        }
+        List<String> values = new ArrayList<>();
+        if (field.getValue().isArray()) {
+          field.getValue().forEach(value -> values.add(value.asText()));
+        } else {
+          values.add(field.getValue().asText());
+        }
+        row.put(name, values);
+      });
+      rows.add(row);
+    }
+    return rows;
+  }
+}
