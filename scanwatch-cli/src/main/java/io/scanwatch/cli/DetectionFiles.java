@@ -29,11 +29,15 @@ final class DetectionFiles {
     }
     try (Stream<Path> files = Files.list(folder)) {
       List<Path> found = files
-          .filter(file -> file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
+          .filter(file -> {
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return name.endsWith(".yml") || name.endsWith(".yaml");
+          })
           .sorted()
           .toList();
       if (found.isEmpty()) {
-        throw new ParameterException(commandLine, "no detection files (.yml) in " + folder);
+        throw new ParameterException(commandLine, "no detection files (.yml, .yaml) in "
+            + folder);
       }
       return found;
     } catch (IOException e) {
@@ -66,6 +70,9 @@ final class DetectionFiles {
         detections.add(detection);
       } catch (SplException e) {
         throw new ParameterException(commandLine, TerminalText.escape(e.getMessage()));
+      } catch (StackOverflowError e) {
+        throw new ParameterException(commandLine, file.getFileName() + ": the search is nested "
+            + "too deeply to parse; flatten its parentheses or repeated operators");
       } catch (IOException | RuntimeException e) {
         throw new ParameterException(commandLine, "cannot load " + file + ": "
             + TerminalText.escape(String.valueOf(e.getMessage())));

@@ -112,6 +112,10 @@ final class DetectionsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "cannot export into " + folder + ": not a folder");
+      }
       Files.createDirectories(folder);
       PrintWriter out = spec.commandLine().getOut();
       for (String file : bundledFiles()) {

@@ -283,26 +283,47 @@ final class HuntCommand implements Callable<Integer> {
       detection = Detection.valueOf(detectionName);
     } else {
       Path file = Path.of(detectionName);
+      if (!Files.exists(file)) {
+        throw new ParameterException(spec.commandLine(), "invalid --detection '"
+            + TerminalText.escape(detectionName) + "': no such file; use parity, robust or an "
+            + "ESCU detection file (.yml)");
+      }
       if (!Files.isRegularFile(file)) {
         throw new ParameterException(spec.commandLine(), "invalid --detection '"
-            + TerminalText.escape(detectionName) + "': use parity, robust or an ESCU detection "
-            + "file (.yml)");
+            + TerminalText.escape(detectionName) + "': not a file; use parity, robust or an "
+            + "ESCU detection file (.yml)");
       }
-      if (BuiltInEngine.of(file).equals("robust")) {
+      String engine = BuiltInEngine.of(file);
+      if (engine.equals("robust")) {
         detection = Detection.robust;
+      } else if (!engine.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), file + ": unknown engine '"
+            + TerminalText.escape(engine) + "'; the built-in engine is robust");
       } else {
         files.add(file);
       }
     }
     if (detectionsFolder != null) {
-      files.addAll(DetectionFiles.inFolder(detectionsFolder, spec.commandLine()));
+      for (Path file : DetectionFiles.inFolder(detectionsFolder, spec.commandLine())) {
+        // A file run by a built-in engine has rows of another kind; it runs on its own.
+        if (BuiltInEngine.of(file).isEmpty()) {
+          files.add(file);
+        } else {
+          spec.commandLine().getErr().println("scanwatch hunt: skipped " + file
+              + ": it runs on a built-in engine; use --detection " + file);
+        }
+      }
     }
     if (files.isEmpty()) {
       return List.of();
     }
-    if (compare || format == OutputFormat.ocsf || format == OutputFormat.html) {
+    if (compare) {
+      throw new ParameterException(spec.commandLine(),
+          "detection files cannot be combined with --compare");
+    }
+    if (format == OutputFormat.ocsf || format == OutputFormat.html) {
       throw new ParameterException(spec.commandLine(), "detection files write table, json, "
-          + "ndjson or csv, and cannot be combined with --compare");
+          + "ndjson or csv, not " + format);
     }
     return DetectionFiles.load(files, macroPaths, parameters,
         io.scanwatch.spl.SearchOptions.DEFAULTS.withZone(zone), spec.commandLine());

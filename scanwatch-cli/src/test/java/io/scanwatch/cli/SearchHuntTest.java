@@ -108,6 +108,42 @@ class SearchHuntTest {
   }
 
   @Test
+  void folderOfDetections_builtInEngineFileSkipped() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+
+    CliRun run = CliRun.of("hunt", "--detections", folder.toString(), "--param",
+        "src_ip=203.0.113.45", "--format", "csv", SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).contains("skipped " + folder.resolve("eks_unauthenticated_scan.yml")
+        + ": it runs on a built-in engine");
+    // 4 parity rows and the 9 zgrab events of the investigation search.
+    assertThat(run.err()).contains("13 rows from 2 detections");
+  }
+
+  @Test
+  void deeplyNestedSearch_usageError() throws Exception {
+    Path file = dir.resolve("deep.yml");
+    Files.writeString(file, "name: deep\nid: d-1\nsearch: '`aws_cloudwatchlogs_eks` | where "
+        + "(".repeat(20_000) + "1=1" + ")".repeat(20_000) + "'\n");
+
+    CliRun run = CliRun.of("hunt", "--detection", file.toString(), SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: deep.yml: the search is nested too deeply");
+  }
+
+  @Test
+  void missingDetectionFile_saysSo() {
+    CliRun run = CliRun.of("hunt", "--detection", "/no/such/detection.yml", SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --detection "
+        + "'/no/such/detection.yml': no such file;");
+  }
+
+  @Test
   void detectionsList_showsMetadata() {
     CliRun run = CliRun.of("detections", "list");
 

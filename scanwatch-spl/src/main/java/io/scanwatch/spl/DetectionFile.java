@@ -14,7 +14,9 @@ import java.util.Map;
 /** Loads ESCU detection YAML files. */
 public final class DetectionFile {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Rejects a key given twice, which would otherwise let the last one win unseen. */
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private DetectionFile() {}
 
@@ -38,6 +40,12 @@ public final class DetectionFile {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
       root = YAML.readTree(in);
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(file + ": not an ESCU detection (a YAML mapping)");
+    }
+    if (root.has("search") && !root.get("search").isTextual()) {
+      throw new IllegalArgumentException(file + ": 'search' must be a string");
     }
     EscuMetadata metadata = metadata(root);
     if (metadata.search() == null || metadata.search().isBlank()) {

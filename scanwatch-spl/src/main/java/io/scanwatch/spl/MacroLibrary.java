@@ -126,8 +126,16 @@ public final class MacroLibrary {
    *     unterminated call
    */
   public String expand(String search) {
-    return expand(search, 0);
+    String expanded = expand(search, 0);
+    if (expanded.length() > MAX_EXPANDED_LENGTH) {
+      throw SplException.at("the search is " + expanded.length() + " characters long after its "
+          + "macros are expanded, more than the limit of " + MAX_EXPANDED_LENGTH, null, 0, search);
+    }
+    return expanded;
   }
+
+  /** The longest search that macros may expand to, against macros that multiply each other. */
+  static final int MAX_EXPANDED_LENGTH = 1 << 20;
 
   private String expand(String search, int depth) {
     StringBuilder out = new StringBuilder();
@@ -151,6 +159,10 @@ public final class MacroLibrary {
             null, i, search);
       }
       out.append(expandCall(search, i, close, depth));
+      if (out.length() > MAX_EXPANDED_LENGTH) {
+        throw SplException.at("macros expand the search past " + MAX_EXPANDED_LENGTH
+            + " characters", null, i, search);
+      }
       i = close;
     }
     return out.toString();
