@@ -343,9 +343,9 @@ final class HuntCommand implements Callable<Integer> {
         Summary.plural(report.eventsRead(), "audit event"), Summary.plural(rows, "row"),
         Summary.plural(searches.size(), "detection"));
     if (hunt.prefilter() && report.linesPassedOver() > 0) {
-      err.printf(java.util.Locale.ROOT, "prefilter: %s of %s passed over unparsed, as every "
-          + "search needs system:anonymous%n", Summary.number(report.linesPassedOver()),
-          Summary.plural(report.lines(), "line"));
+      err.printf(java.util.Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they "
+          + "do not contain %s%n", Summary.number(report.linesPassedOver()),
+          Summary.plural(report.lines(), "line"), TerminalText.escape(hunt.literal()));
     }
     if (hunt.eventsWithoutText() > 0) {
       err.printf(java.util.Locale.ROOT, "warning: %s too large to keep as text; no search saw "

@@ -24,8 +24,9 @@ import java.util.concurrent.Future;
  * {@code _raw} and the event's own fields) and goes through each detection's search.
  *
  * <p>The searches run on one thread, because a search's {@code stats} state cannot be merged.
- * The parity prefilter is used when every search needs the literal {@code system:anonymous}, and
- * then large files are read on several threads.
+ * When the searches need a literal in the event text (see {@link #prefilterLiteral}), the byte
+ * prefilter passes only the lines that can contain it, and large files are read on several
+ * threads.
  */
 final class SearchHunt {
 
@@ -39,21 +40,53 @@ final class SearchHunt {
   private final List<SearchPipeline> pipelines = new ArrayList<>();
   private final AuditLogReader reader;
   private final boolean prefilter;
+  private final String literal;
   private final String cluster;
   private long withoutText;
 
   SearchHunt(List<Detection> detections, String cluster, boolean allowPrefilter) {
     this.detections = detections;
-    boolean everyNeedsAnonymous = !detections.isEmpty();
+    List<CompiledSearch> searches = new ArrayList<>();
     for (Detection detection : detections) {
       CompiledSearch search = detection.compile();
+      searches.add(search);
       pipelines.add(search.newPipeline());
+    }
+    this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
+    this.prefilter = literal != null;
+    this.cluster = cluster;
+    this.reader = newReader();
+  }
+
+  /**
+   * Returns the literal the byte prefilter looks for: for one search, the longest of the literals
+   * it needs that the prefilter can take; for several, {@code system:anonymous} when every one
+   * needs it. Null when no literal serves.
+   */
+  static String prefilterLiteral(List<CompiledSearch> searches) {
+    if (searches.size() == 1) {
+      return searches.get(0).requiredLiterals().stream()
+          .filter(AuditLogReader::canPrefilter)
+          .max(java.util.Comparator.comparingInt(String::length))
+          .orElse(null);
+    }
+    boolean everyNeedsAnonymous = !searches.isEmpty();
+    for (CompiledSearch search : searches) {
       everyNeedsAnonymous &= search.requiredLiterals().stream()
           .anyMatch(literal -> literal.equalsIgnoreCase("system:anonymous"));
     }
-    this.prefilter = allowPrefilter && everyNeedsAnonymous;
-    this.cluster = cluster;
-    this.reader = new AuditLogReader(cluster, prefilter).keepingRawText();
+    return everyNeedsAnonymous ? "system:anonymous" : null;
+  }
+
+  private AuditLogReader newReader() {
+    AuditLogReader created = literal != null ? new AuditLogReader(cluster, literal)
+        : new AuditLogReader(cluster, false);
+    return created.keepingRawText();
+  }
+
+  /** The literal the prefilter looks for, or null when it is off. */
+  String literal() {
+    return literal;
   }
 
   boolean prefilter() {
@@ -132,7 +165,7 @@ final class SearchHunt {
   }
 
   private PieceEvents readPiece(Piece piece) {
-    AuditLogReader pieceReader = new AuditLogReader(cluster, true).keepingRawText();
+    AuditLogReader pieceReader = newReader();
     List<AuditEvent> events = new ArrayList<>();
     ReadReport report = new ReadReport();
     if (piece.whole()) {

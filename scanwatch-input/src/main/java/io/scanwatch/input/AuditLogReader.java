@@ -56,7 +56,7 @@ public final class AuditLogReader {
   private static final int UNREAD_TAIL_TOLERANCE = 64;
 
   private final String defaultCluster;
-  private final boolean prefilter;
+  private final Prefilter prefilter;
   private boolean keepRaw;
   private final JsonFactory factory;
   private final JsonRecordReader records;
@@ -79,6 +79,34 @@ public final class AuditLogReader {
    *     they give no events and no skip counts
    */
   public AuditLogReader(String defaultCluster, boolean prefilter) {
+    this(defaultCluster, prefilter ? Prefilter.PARITY : null);
+  }
+
+  /**
+   * Creates a reader whose line-oriented inputs pass only the lines that can contain {@code
+   * literal} (ignoring ASCII case, in any JSON spelling), for a search that needs it.
+   *
+   * @throws IllegalArgumentException unless {@link #canPrefilter} accepts the literal
+   */
+  public AuditLogReader(String defaultCluster, String literal) {
+    this(defaultCluster, requireLiteral(literal));
+  }
+
+  /** Tests whether a search's literal can drive the byte prefilter. */
+  public static boolean canPrefilter(String literal) {
+    return Prefilter.forLiteral(literal) != null;
+  }
+
+  private static Prefilter requireLiteral(String literal) {
+    Prefilter prefilter = Prefilter.forLiteral(literal);
+    if (prefilter == null) {
+      throw new IllegalArgumentException("cannot prefilter on '" + literal
+          + "': it needs 2 or more letters, digits or : . - _ @ and spaces");
+    }
+    return prefilter;
+  }
+
+  private AuditLogReader(String defaultCluster, Prefilter prefilter) {
     this.defaultCluster = defaultCluster;
     this.prefilter = prefilter;
     // A string may be as long as the longest line read, so that a valid line is never rejected
@@ -315,12 +343,12 @@ public final class AuditLogReader {
       case DOCUMENT -> readDocument(whole, name, origin, sink, report);
       case CSV -> readCsv(whole, name, origin, sink);
       case LINES -> readLines(whole, name, origin, sink, report,
-          prefilter && !containsAscii(head, "\"awslogs\""), true);
+          containsAscii(head, "\"awslogs\"") ? null : prefilter, true);
     }
   }
 
   private void readLines(InputStream in, String name, Origin origin, ReportingSink sink,
-      ReadReport report, boolean usePrefilter, boolean atFileStart) throws IOException {
+      ReadReport report, Prefilter usePrefilter, boolean atFileStart) throws IOException {
     BlockScanner scanner = new BlockScanner(in, usePrefilter, MAX_LINE_BYTES);
     LineRecordReader lineReader =
         new LineRecordReader(factory, records, report, atFileStart, keepRaw);

@@ -23,18 +23,21 @@ final class BlockScanner {
   private static final int BLOCK_BYTES = 4 << 20;
 
   private final InputStream in;
-  private final boolean prefilter;
+  private final Prefilter prefilter;
   private final int maxLineBytes;
   private byte[] buffer;
   private long lines;
   private long linesHanded;
 
-  BlockScanner(InputStream in, boolean prefilter, int maxLineBytes) {
+  /**
+   * @param prefilter the filter of the lines handed on, or null to hand on every line
+   */
+  BlockScanner(InputStream in, Prefilter prefilter, int maxLineBytes) {
     this(in, prefilter, maxLineBytes, BLOCK_BYTES);
   }
 
   /** Creates a scanner with a smaller first block, so that tests can reach the line limit. */
-  BlockScanner(InputStream in, boolean prefilter, int maxLineBytes, int blockBytes) {
+  BlockScanner(InputStream in, Prefilter prefilter, int maxLineBytes, int blockBytes) {
     this.in = in;
     this.prefilter = prefilter;
     this.maxLineBytes = maxLineBytes;
@@ -93,7 +96,7 @@ final class BlockScanner {
         limit = Math.max(limit, 0);
         continue;
       }
-      if (prefilter) {
+      if (prefilter != null) {
         scanCandidates(end, handler);
       } else {
         scanAll(end, handler);
@@ -124,7 +127,7 @@ final class BlockScanner {
   private void scanCandidates(int end, LineHandler handler) {
     long firstLine = lines + 1;
     int[] handedEnd = {0};
-    long newlines = Prefilter.scan(buffer, 0, end, (index, newlinesBefore) -> {
+    long newlines = prefilter.scan(buffer, 0, end, (index, newlinesBefore) -> {
       if (index < handedEnd[0]) {
         return;
       }

@@ -6,8 +6,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds, in raw bytes, the lines that can hold an event the parity detection keeps, so that the
- * other lines are never parsed.
+ * Finds, in raw bytes, the lines that can hold an event with a given literal in its JSON text, so
+ * that the other lines are never parsed. {@link #PARITY} is the one for the parity detection; a
+ * search-language detection gets one for a literal its search needs.
+ *
+ * <p>The description below is for {@code system:anonymous}; another literal works the same way
+ * with its own characters.
  *
  * <p>A kept event has a {@code user.username} value equal to {@code system:anonymous} ignoring
  * ASCII case. In the JSON text that value appears either as those 16 characters, in any case, or
@@ -19,21 +23,26 @@ import java.nio.charset.StandardCharsets;
  * compressed data cannot be searched. The other JSON escapes ({@code \n}, {@code \"} and so on)
  * stand for characters outside that set.
  *
- * <p>Stateless and thread-safe.
+ * <p>Immutable and thread-safe.
  */
 final class Prefilter {
 
-  private static final byte[] LITERAL = "system:anonymous".getBytes(StandardCharsets.US_ASCII);
-  private static final int COLON_INDEX = "system".length();
+
+  /** Characters a literal may have: none of them has a short JSON escape such as {@code \/}. */
+  private static final String LITERAL_CHARACTERS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:.-_@ ";
   private static final byte[] FOLD = new byte[256];
-  private static final boolean[] RISKY = new boolean[128];
+
+  private final byte[] literal;
+  private final int anchorIndex;
+  private final long anchorFirst;
+  private final long anchorSecond;
+  private final boolean[] risky = new boolean[128];
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
   private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
   private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-  private static final long COLONS = 0x3a3a3a3a3a3a3a3aL;
-  private static final long LOWER_AS = 0x6161616161616161L;
   private static final long CASE_BITS = 0x2020202020202020L;
   private static final long LOWER_WS = 0x7777777777777777L;
   private static final long LOWER_SS = 0x7373737373737373L;
@@ -43,16 +52,72 @@ final class Prefilter {
     for (int b = 0; b < 256; b++) {
       FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
     }
-    // The letters of the literal, of the keys user and username, and of awslogs (whose data is
-    // compressed and cannot be searched); and the backslash and hex digits, whose escapes can
-    // spell an escape one level down, in a message that is itself JSON text.
-    for (char c : "aemnorstuy:wlg\\0123456789bcdf".toCharArray()) {
-      RISKY[c] = true;
-      RISKY[Character.toUpperCase(c)] = true;
+  }
+
+  /** The prefilter of the parity detection; made after {@link #FOLD}, which it reads. */
+  static final Prefilter PARITY = forLiteral("system:anonymous");
+
+  private Prefilter(byte[] literal, int anchorIndex) {
+    this.literal = literal;
+    this.anchorIndex = anchorIndex;
+    this.anchorFirst = broadcast(literal[anchorIndex] | 0x20);
+    this.anchorSecond = broadcast(literal[anchorIndex + 1] | 0x20);
+    // The letters of the literal, of awslogs (whose data is compressed and cannot be searched),
+    // and the backslash and hex digits, whose escapes can spell an escape one level down in a
+    // message that is itself JSON text.
+    String riskyCharacters = new String(literal, StandardCharsets.US_ASCII) + "awslog\\"
+        + "0123456789abcdefABCDEF";
+    for (char c : riskyCharacters.toCharArray()) {
+      risky[c] = true;
+      risky[Character.toUpperCase(c)] = true;
+      risky[Character.toLowerCase(c)] = true;
     }
   }
 
-  private Prefilter() {}
+  /**
+   * Returns a prefilter for lines whose JSON text can contain {@code text} ignoring ASCII case,
+   * or null when the text is too short or has a character outside letters, digits and
+   * {@code : . - _ @} and space, which JSON could write in a way this prefilter does not see.
+   */
+  static Prefilter forLiteral(String text) {
+    if (text == null || text.length() < 2) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (LITERAL_CHARACTERS.indexOf(text.charAt(i)) < 0) {
+        return null;
+      }
+    }
+    byte[] folded = new byte[text.length()];
+    for (int i = 0; i < folded.length; i++) {
+      folded[i] = FOLD[text.charAt(i)];
+    }
+    // The pair looked for first is the one whose commoner character is rarest, so that few
+    // places need the full comparison ("ym" in system:anonymous).
+    int anchor = 0;
+    int best = -1;
+    for (int i = 0; i + 1 < folded.length; i++) {
+      int rarity = Math.min(rarity(folded[i]), rarity(folded[i + 1]));
+      if (rarity > best) {
+        best = rarity;
+        anchor = i;
+      }
+    }
+    return new Prefilter(folded, anchor);
+  }
+
+  /** A rough rarity of a folded character in English-like text: letters by frequency. */
+  private static int rarity(byte c) {
+    int letter = "etaoinsrhldcumfpgwybvkxjqz".indexOf(c);
+    if (letter >= 0) {
+      return letter;
+    }
+    return c >= '0' && c <= '9' ? 8 : 12;
+  }
+
+  private static long broadcast(int b) {
+    return (b & 0xffL) * 0x0101010101010101L;
+  }
 
   /** Receives candidates from {@link #scan}. */
   interface CandidateHandler {
@@ -66,7 +131,7 @@ final class Prefilter {
    * {@code from} and it. One pass reads eight bytes at a time and looks for newlines, backslashes
    * and the pair {@code :a} (ignoring case) from the middle of the literal, and checks only there.
    */
-  static long scan(byte[] bytes, int from, int to, CandidateHandler handler) {
+  long scan(byte[] bytes, int from, int to, CandidateHandler handler) {
     long newlines = 0;
     int i = from;
     while (i + Long.BYTES < to) {
@@ -74,7 +139,8 @@ final class Prefilter {
       long next = (word >>> 8) | ((long) bytes[i + Long.BYTES] << 56);
       long lineEnds = zeroBytes(word ^ NEWLINES);
       long marks = zeroBytes(word ^ BACKSLASHES)
-          | (zeroBytes(word ^ COLONS) & zeroBytes((next | CASE_BITS) ^ LOWER_AS))
+          | (zeroBytes((word | CASE_BITS) ^ anchorFirst)
+              & zeroBytes((next | CASE_BITS) ^ anchorSecond))
           | (zeroBytes(word ^ LOWER_WS) & zeroBytes(next ^ LOWER_SS));
       while (marks != 0) {
         int offset = Long.numberOfTrailingZeros(marks) >>> 3;
@@ -119,14 +185,14 @@ final class Prefilter {
   }
 
   /** The candidate that the byte at {@code index} gives, or -1. */
-  private static int candidateAt(byte[] bytes, int index, int from, int to) {
+  private int candidateAt(byte[] bytes, int index, int from, int to) {
     byte b = bytes[index];
     if (b == '\\') {
       return isRiskyEscape(bytes, index, to) ? index : -1;
     }
-    if (b == ':') {
-      int start = index - COLON_INDEX;
-      if (start >= from && start + LITERAL.length <= to && matchesAt(bytes, start)) {
+    if ((b | 0x20) == (literal[anchorIndex] | 0x20)) {
+      int start = index - anchorIndex;
+      if (start >= from && start + literal.length <= to && matchesAt(bytes, start)) {
         return start;
       }
     }
@@ -141,9 +207,9 @@ final class Prefilter {
     return -1;
   }
 
-  private static boolean matchesAt(byte[] bytes, int start) {
-    for (int j = 0; j < LITERAL.length; j++) {
-      if (FOLD[bytes[start + j] & 0xff] != LITERAL[j]) {
+  private boolean matchesAt(byte[] bytes, int start) {
+    for (int j = 0; j < literal.length; j++) {
+      if (FOLD[bytes[start + j] & 0xff] != literal[j]) {
         return false;
       }
     }
@@ -155,7 +221,7 @@ final class Prefilter {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
-  private static boolean isRiskyEscape(byte[] bytes, int backslash, int to) {
+  private boolean isRiskyEscape(byte[] bytes, int backslash, int to) {
     if (backslash + 5 >= to || bytes[backslash + 1] != 'u') {
       return false;
     }
@@ -167,6 +233,6 @@ final class Prefilter {
       }
       value = value * 16 + digit;
     }
-    return value < 128 && RISKY[value];
+    return value < 128 && risky[value];
   }
 }

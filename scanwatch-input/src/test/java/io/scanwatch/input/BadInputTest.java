@@ -382,7 +382,7 @@ class BadInputTest {
   @Test
   void blockScanner_oversizedLastLineCountedOnce() throws Exception {
     byte[] content = "short\n0123456789ABCDEFGHIJ\n".getBytes(StandardCharsets.UTF_8);
-    BlockScanner scanner = new BlockScanner(new ByteArrayInputStream(content), false, 16, 8);
+    BlockScanner scanner = new BlockScanner(new ByteArrayInputStream(content), null, 16, 8);
     StringBuilder seen = new StringBuilder();
 
     scanner.scan(new BlockScanner.LineHandler() {

@@ -106,6 +106,38 @@ class PrefilterPropertyTest {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12, 13})
+  void literalPrefilter_keepsEveryEventWithTheLiteral(long seed) throws Exception {
+    String wanted = "203.0.113.45";
+    String[] addresses = {wanted, "203.0.113.4", "203.0.113.450", "10.0.0.1"};
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      String address = addresses[random.nextInt(addresses.length)];
+      String event = "{" + key(random, "kind") + ":" + string(random, "Event") + ","
+          + key(random, "auditID") + ":\"id-" + i + "\"," + key(random, "sourceIPs") + ":["
+          + string(random, address) + "]," + key(random, "requestReceivedTimestamp") + ":"
+          + string(random, "2024-11-13T18:34:10Z") + "}";
+      if (address.equals(wanted) || address.equals("203.0.113.450")) {
+        expected.add("id-" + i);
+      }
+      text.append(wrap(random, event)).append('\n');
+    }
+    Path file = dir.resolve("literal-" + seed + ".log");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    List<String> kept = new ArrayList<>();
+    new AuditLogReader(null, wanted).read(InputSource.file(file), (AuditEvent event) -> {
+      if (event.sourceIps().stream().anyMatch(ip -> ip.contains(wanted))) {
+        kept.add(event.auditIds().get(0));
+      }
+    }, new ReadReport());
+
+    assertThat(kept).containsExactlyElementsOf(expected);
+  }
+
   private static List<String> matchedIds(Path file, boolean prefilter) {
     ParityDetection detection = new ParityDetection();
     List<String> ids = new ArrayList<>();
