@@ -169,6 +169,10 @@ final class HuntCommand implements Callable<Integer> {
   /** The built-in detection selected, or null when detection files run. */
   Detection detection;
 
+  /** The metadata robust findings carry: the analytic's, or that of the file that chose it. */
+  io.scanwatch.core.robust.DetectionMetadata robustMetadata =
+      io.scanwatch.core.robust.DetectionMetadata.EKS_CLUSTER_SCAN;
+
   @Option(
       names = "--compare",
       description = "Run both detections and report what parity missed: the source addresses "
@@ -218,7 +222,7 @@ final class HuntCommand implements Callable<Integer> {
     boolean robustOnly = format == OutputFormat.ocsf || format == OutputFormat.html;
     if (robustOnly && compare) {
       throw new ParameterException(spec.commandLine(), "--format " + format
-          + " cannot be combined with --compare; use table, csv, json or ndjson");
+          + " cannot be combined with --compare; use table, json or ndjson");
     }
     if (robustOnly && detection != Detection.robust) {
       throw new ParameterException(spec.commandLine(), "--format " + format
@@ -296,6 +300,7 @@ final class HuntCommand implements Callable<Integer> {
       String engine = BuiltInEngine.of(file);
       if (engine.equals("robust")) {
         detection = Detection.robust;
+        robustMetadata = BuiltInEngine.metadata(file, robustMetadata);
       } else if (!engine.isEmpty()) {
         throw new ParameterException(spec.commandLine(), file + ": unknown engine '"
             + TerminalText.escape(engine) + "'; the built-in engine is robust");
@@ -390,7 +395,7 @@ final class HuntCommand implements Callable<Integer> {
     boolean robust = compare || detection == Detection.robust;
     boolean parity = compare || detection == Detection.parity;
     return new HuntPipeline.Settings(parity, robust, compare, Allowlist.empty().plus(userEntries),
-        robustSettings);
+        robustSettings, robustMetadata);
   }
 
   private ZoneId parseZone() {

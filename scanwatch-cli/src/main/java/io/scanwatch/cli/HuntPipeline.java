@@ -6,6 +6,7 @@ import io.scanwatch.core.detect.ParityVerdict;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.core.event.SkipReason;
 import io.scanwatch.core.robust.Allowlist;
+import io.scanwatch.core.robust.DetectionMetadata;
 import io.scanwatch.core.robust.DetectionSettings;
 import io.scanwatch.core.robust.RobustAggregator;
 import io.scanwatch.core.robust.RobustDetection;
@@ -26,7 +27,7 @@ final class HuntPipeline {
 
   /** What to run: parity, robust or both, and with which allowlist and settings. */
   record Settings(boolean parity, boolean robust, boolean compare, Allowlist userAllowlist,
-      DetectionSettings robustSettings) {}
+      DetectionSettings robustSettings, DetectionMetadata robustMetadata) {}
 
   private final Settings settings;
   private final ParityDetection detection = new ParityDetection();
@@ -42,7 +43,8 @@ final class HuntPipeline {
   HuntPipeline(ReadReport report, Settings settings) {
     this.report = report;
     this.settings = settings;
-    this.robust = settings.robust() ? new RobustAggregator(settings.robustSettings()) : null;
+    this.robust = settings.robust()
+        ? new RobustAggregator(settings.robustSettings(), settings.robustMetadata()) : null;
     this.paritySuppressed = new long[settings.userAllowlist().entries().size()];
   }
 

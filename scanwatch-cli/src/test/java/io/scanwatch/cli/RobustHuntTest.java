@@ -103,7 +103,7 @@ class RobustHuntTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).isEqualTo("scanwatch hunt: " + allowlist + ": entry 1: allowlist "
-        + "entry 'everything' sets no criterion: give at least one of cidrs, userAgents, paths or "
+        + "entry 'everything' sets no criterion: give at least one of cidrs, user_agents, paths or "
         + "clusters (see 'scanwatch hunt --help')\n");
   }
 

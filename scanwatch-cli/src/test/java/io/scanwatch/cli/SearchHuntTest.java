@@ -104,7 +104,9 @@ class SearchHuntTest {
         folder.resolve("eks_unauthenticated_scan.yml").toString(), "--format", "ndjson", SAMPLE);
 
     assertThat(run.out().lines().findFirst().orElseThrow())
-        .startsWith("{\"row_type\":\"scan\",\"src_ip\":\"198.51.100.23\",\"count\":14,");
+        .startsWith("{\"row_type\":\"scan\",\"src_ip\":\"198.51.100.23\",\"count\":14,")
+        .contains("\"detection_id\":\"c61e0f7a-2d94-4b3b-8e57-6a0d1f9b2e88\"",
+            "\"detection_name\":\"EKS unauthenticated scan (robust)\"");
   }
 
   @Test

@@ -56,7 +56,7 @@ public record AllowlistEntry(
     }
     if (cidrs.isEmpty() && userAgents.isEmpty() && paths.isEmpty() && clusters.isEmpty()) {
       throw new IllegalArgumentException("allowlist entry '" + reason + "' sets no criterion:"
-          + " give at least one of cidrs, userAgents, paths or clusters");
+          + " give at least one of cidrs, user_agents, paths or clusters");
     }
     userAgents.forEach(Glob::validate);
     paths.forEach(Glob::validate);

@@ -49,6 +49,7 @@ public final class RobustAggregator implements Serializable {
           .thenComparing(HealthProbeRow::address, Utf8Order.INSTANCE);
 
   private final DetectionSettings settings;
+  private final DetectionMetadata metadata;
   private final HashMap<String, UnauthenticatedRequest> requestsByAuditId = new HashMap<>();
   private final ArrayList<UnauthenticatedRequest> requestsWithoutAuditId = new ArrayList<>();
   private final long[] suppressedEvents;
@@ -61,6 +62,15 @@ public final class RobustAggregator implements Serializable {
   }
 
   public RobustAggregator(DetectionSettings settings) {
+    this(settings, DetectionMetadata.EKS_CLUSTER_SCAN);
+  }
+
+  /**
+   * Creates an aggregator whose results carry {@code metadata}, as when the detection comes from
+   * a detection file of its own.
+   */
+  public RobustAggregator(DetectionSettings settings, DetectionMetadata metadata) {
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.suppressedEvents = new long[settings.allowlist().entries().size()];
   }
@@ -157,7 +167,7 @@ public final class RobustAggregator implements Serializable {
       }
     }
     return new RobustResult(
-        DetectionMetadata.EKS_CLUSTER_SCAN,
+        metadata,
         scanRows(scans),
         probeRows(probes),
         suppressions(),
