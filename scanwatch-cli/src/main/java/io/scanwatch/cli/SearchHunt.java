@@ -41,6 +41,7 @@ final class SearchHunt {
   private final AuditLogReader reader;
   private final boolean prefilter;
   private final String literal;
+  private final java.util.Set<String> projection;
   private final String cluster;
   private long withoutText;
 
@@ -52,6 +53,7 @@ final class SearchHunt {
       searches.add(search);
       pipelines.add(search.newPipeline());
     }
+    this.projection = projection(searches);
     this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
     this.prefilter = literal != null;
     this.cluster = cluster;
@@ -82,6 +84,22 @@ final class SearchHunt {
     AuditLogReader created = literal != null ? new AuditLogReader(cluster, literal)
         : new AuditLogReader(cluster, false);
     return created.keepingRawText();
+  }
+
+  /**
+   * Returns the fields to flatten from each event when every search is transforming and names
+   * the fields it reads, so that the rows cannot depend on any other field; else null, and every
+   * field is flattened.
+   */
+  static java.util.Set<String> projection(List<CompiledSearch> searches) {
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    for (CompiledSearch search : searches) {
+      if (!search.transforming() || search.fieldsRead().contains("*")) {
+        return null;
+      }
+      fields.addAll(search.fieldsRead());
+    }
+    return fields;
   }
 
   /** The literal the prefilter looks for, or null when it is off. */
@@ -186,15 +204,19 @@ final class SearchHunt {
       withoutText++;
       return;
     }
-    Record record = toRecord(event);
+    Record record = toRecord(event, projection);
     for (int i = 0; i < pipelines.size(); i++) {
       pipelines.get(i).accept(i == pipelines.size() - 1 ? record : record.copy());
     }
   }
 
-  /** Returns the event's fields as Splunk's JSON extraction names them, plus Splunk's own. */
-  static Record toRecord(AuditEvent event) {
-    Record record = JsonFlattener.flatten(event.raw());
+  /**
+   * Returns the event's fields as Splunk's JSON extraction names them (only those in {@code
+   * projection} unless it is null), plus Splunk's own.
+   */
+  static Record toRecord(AuditEvent event, java.util.Set<String> projection) {
+    Record record = projection == null ? JsonFlattener.flatten(event.raw())
+        : JsonFlattener.flatten(event.raw(), projection);
     record.set("_time", List.of(
         BigDecimal.valueOf(event.timeMicros(), 6).stripTrailingZeros().toPlainString()));
     record.set("source", List.of(event.source()));

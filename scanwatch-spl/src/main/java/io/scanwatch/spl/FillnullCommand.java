@@ -58,6 +58,10 @@ record FillnullCommand(String value, List<String> fields) implements Command {
 
   @Override
   public void collectFields(Set<String> names) {
+    // Without a field list it fills every field an event has, so it reads them all.
+    if (fields.isEmpty()) {
+      names.add("*");
+    }
     names.addAll(fields);
   }
 }

@@ -14,6 +14,17 @@ class JsonFlattenerTest {
       + "\"ok\":true,\"empty\":\"\",\"none\":null,\"a\":[{\"b\":1},[2,3]]}";
 
   @Test
+  void projectionKeepsOnlyNamedFields() {
+    Record record = JsonFlattener.flatten(JSON,
+        java.util.Set.of("user.groups{}", "sourceIPs{}", "a{}.b"));
+
+    assertThat(record.fieldNames()).containsExactlyInAnyOrder("user.groups{}", "sourceIPs{}",
+        "a{}.b");
+    assertThat(record.values("user.groups{}")).containsExactly("a", "a");
+    assertThat(record.values("a{}.b")).containsExactly("1");
+  }
+
+  @Test
   void flattensNamesAndValues() {
     Record record = JsonFlattener.flatten(JSON);
     assertThat(record.values("user.username")).containsExactly("u");
