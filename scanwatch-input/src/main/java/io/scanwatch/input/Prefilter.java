@@ -44,8 +44,8 @@ final class Prefilter {
   private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
   private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
   private static final long CASE_BITS = 0x2020202020202020L;
-  private static final long LOWER_WS = 0x7777777777777777L;
   private static final long LOWER_SS = 0x7373737373737373L;
+  private static final long LOWER_LS = 0x6c6c6c6c6c6c6c6cL;
   private static final byte[] LAMBDA_KEY = "awslogs".getBytes(StandardCharsets.US_ASCII);
 
   static {
@@ -132,6 +132,9 @@ final class Prefilter {
    * and the pair {@code :a} (ignoring case) from the middle of the literal, and checks only there.
    */
   long scan(byte[] bytes, int from, int to, CandidateHandler handler) {
+    // Locals, because the JIT compiler does not assume that final fields keep their values.
+    final long first = anchorFirst;
+    final long second = anchorSecond;
     long newlines = 0;
     int i = from;
     while (i + Long.BYTES < to) {
@@ -139,9 +142,8 @@ final class Prefilter {
       long next = (word >>> 8) | ((long) bytes[i + Long.BYTES] << 56);
       long lineEnds = zeroBytes(word ^ NEWLINES);
       long marks = zeroBytes(word ^ BACKSLASHES)
-          | (zeroBytes((word | CASE_BITS) ^ anchorFirst)
-              & zeroBytes((next | CASE_BITS) ^ anchorSecond))
-          | (zeroBytes(word ^ LOWER_WS) & zeroBytes(next ^ LOWER_SS));
+          | (zeroBytes((word | CASE_BITS) ^ first) & zeroBytes((next | CASE_BITS) ^ second))
+          | (zeroBytes(word ^ LOWER_SS) & zeroBytes(next ^ LOWER_LS));
       while (marks != 0) {
         int offset = Long.numberOfTrailingZeros(marks) >>> 3;
         int candidate = candidateAt(bytes, i + offset, from, to);
@@ -196,8 +198,9 @@ final class Prefilter {
         return start;
       }
     }
-    if (b == 'w') {
-      int start = index - 1;
+    if (b == 's') {
+      // The pair "sl" is rare in audit JSON; it starts at index 2 of awslogs.
+      int start = index - 2;
       if (start >= from && start + LAMBDA_KEY.length <= to
           && java.util.Arrays.equals(bytes, start, start + LAMBDA_KEY.length, LAMBDA_KEY, 0,
               LAMBDA_KEY.length)) {
