@@ -78,6 +78,10 @@
     return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   }
 
+  function plural(count, noun, nouns) {
+    return formatCount(count) + ' ' + (count === 1 ? noun : nouns);
+  }
+
   function severityOf(value) {
     return SEVERITIES.indexOf(value) >= 0 ? value : 'info';
   }
@@ -195,8 +199,9 @@
   function renderSuppressions(suppressions, total) {
     document.getElementById('suppression-summary').textContent = suppressions.length === 0
         ? 'No allowlist entries were set.'
-        : suppressions.length + ' allowlist entries suppressed ' + formatCount(total)
-            + ' unauthenticated events before aggregation.';
+        : plural(suppressions.length, 'allowlist entry', 'allowlist entries') + ' suppressed '
+            + plural(total, 'unauthenticated event', 'unauthenticated events')
+            + ' before aggregation.';
     const rows = document.getElementById('suppression-rows');
     if (suppressions.length === 0) {
       document.getElementById('suppression-table').hidden = true;
@@ -421,9 +426,12 @@
       const detailCell = element('td');
       detailCell.colSpan = columns;
       const details = element('details');
-      details.appendChild(element('summary', null, 'Details: ' + row.reasons.length
-          + ' reasons, ' + row.paths.length + ' paths, ' + row.codes.length + ' codes, '
-          + row.userAgents.length + ' user agents, ' + row.clusters.length + ' clusters'));
+      details.appendChild(element('summary', null, 'Details: '
+          + plural(row.reasons.length, 'reason', 'reasons') + ', '
+          + plural(row.paths.length, 'path', 'paths') + ', '
+          + plural(row.codes.length, 'code', 'codes') + ', '
+          + plural(row.userAgents.length, 'user agent', 'user agents') + ', '
+          + plural(row.clusters.length, 'cluster', 'clusters')));
       details.addEventListener('toggle', function () {
         if (details.open) {
           fillDetails(details, row);
