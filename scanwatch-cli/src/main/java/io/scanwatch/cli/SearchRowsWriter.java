@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class SearchRowsWriter {
 
+  /** Maximum value lines of one column in the table; the rest is cut with a count. */
+  private static final int MAX_LINES_PER_COLUMN = 6;
+
   private final OutputFormat format;
   private final boolean rawCsv;
   private final int width;
@@ -155,9 +158,9 @@ final class SearchRowsWriter {
     label = label.length() > labelWidth ? label.substring(0, labelWidth - 1) + "~" : label;
     int valueWidth = Math.max(10, width - labelWidth - 2);
     List<String> lines = new ArrayList<>();
-    int shown = 0;
+    int valuesShown = 0;
     for (String value : values) {
-      if (lines.size() >= TableLimits.MAX_LINES) {
+      if (lines.size() >= MAX_LINES_PER_COLUMN) {
         break;
       }
       String text = TerminalText.escape(value);
@@ -165,10 +168,10 @@ final class SearchRowsWriter {
       lines.add(text.length() > valueWidth
           ? text.substring(0, keep) + " ... (+" + (text.length() - keep) + " chars)"
           : text);
-      shown++;
+      valuesShown++;
     }
-    if (shown < values.size()) {
-      lines.add("... (+" + (values.size() - shown) + " more)");
+    if (valuesShown < values.size()) {
+      lines.add("... (+" + (values.size() - valuesShown) + " more)");
     }
     if (lines.isEmpty()) {
       lines.add("(none)");
@@ -178,10 +181,5 @@ final class SearchRowsWriter {
       out.write((head + " ".repeat(labelWidth - head.length() + 2) + lines.get(i)).stripTrailing());
       out.write('\n');
     }
-  }
-
-  /** Limits of the table layout. */
-  private static final class TableLimits {
-    static final int MAX_LINES = 6;
   }
 }

@@ -3,23 +3,19 @@ package io.scanwatch.output;
 import io.scanwatch.core.detect.ParityRow;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes rows for a terminal. Each row is a line of its by-fields and count, aligned across rows
  * under a header, followed by indented lines for the times and the multi-value columns, one value
- * a line. A long value is wrapped over up to three lines and then cut with a count of the
- * characters left out; a column with more lines than the limit is cut with a count of the values
+ * a line. A long value is wrapped over up to three lines, and the last ends with a count of the
+ * characters left out. A column with more lines than the limit is cut with a count of the values
  * left out. All text passes through {@link TerminalText#escape}.
  */
 public final class TableWriter implements RowWriter {
 
   /** Maximum lines of one multi-value column; the rest is cut with a count. */
   public static final int MAX_LINES_PER_COLUMN = 6;
-
-  /** Maximum lines of one value; the rest is cut with a count. */
-  public static final int MAX_LINES_PER_VALUE = 3;
 
   private static final int MIN_WIDTH = 60;
   private static final String INDENT = "  ";
@@ -109,7 +105,7 @@ public final class TableWriter implements RowWriter {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       boolean last = i == cells.length - 1;
-      String cell = fit(cells[i], widths[i]);
+      String cell = TerminalLines.fit(cells[i], widths[i]);
       if (last) {
         text.append(" ".repeat(widths[i] - cell.length())).append(cell);
       } else {
@@ -117,10 +113,6 @@ public final class TableWriter implements RowWriter {
       }
     }
     return text.append('\n').toString();
-  }
-
-  private static String fit(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 1) + "~";
   }
 
   private static int labelWidth() {
@@ -133,55 +125,6 @@ public final class TableWriter implements RowWriter {
 
   private void writeDetail(Writer out, int labelWidth, String label, List<String> values)
       throws IOException {
-    int valueWidth = width - INDENT.length() - labelWidth - GAP.length();
-    List<String> lines = new ArrayList<>();
-    int shown = 0;
-    for (String value : values) {
-      List<String> pieces = wrap(TerminalText.escape(value), valueWidth);
-      if (lines.size() + pieces.size() > MAX_LINES_PER_COLUMN && shown > 0) {
-        break;
-      }
-      lines.addAll(pieces);
-      shown++;
-    }
-    if (shown < values.size()) {
-      lines.add("... (+" + (values.size() - shown) + " more)");
-    }
-    if (lines.isEmpty()) {
-      lines.add("(none)");
-    }
-    String blank = " ".repeat(labelWidth);
-    for (int i = 0; i < lines.size(); i++) {
-      String head = i == 0 ? label + " ".repeat(labelWidth - label.length()) : blank;
-      out.write((INDENT + head + GAP + lines.get(i)).stripTrailing());
-      out.write('\n');
-    }
-  }
-
-  /**
-   * Splits a value into lines of the given width, at most {@link #MAX_LINES_PER_VALUE}; the last
-   * line of a longer value ends with the number of characters left out.
-   */
-  private static List<String> wrap(String text, int width) {
-    List<String> pieces = new ArrayList<>();
-    int start = 0;
-    while (start < text.length() && pieces.size() < MAX_LINES_PER_VALUE) {
-      int end = Math.min(text.length(), start + width);
-      pieces.add(text.substring(start, end));
-      start = end;
-    }
-    if (pieces.isEmpty()) {
-      pieces.add("");
-    }
-    if (start < text.length()) {
-      // The count can only be smaller than the whole length, so this marker is long enough.
-      int markerLength = (" ... (+" + text.length() + " chars)").length();
-      String last = pieces.get(pieces.size() - 1);
-      int keep = Math.max(0, width - markerLength);
-      int omitted = text.length() - start + (last.length() - Math.min(keep, last.length()));
-      pieces.set(pieces.size() - 1, last.substring(0, Math.min(keep, last.length()))
-          + " ... (+" + omitted + " chars)");
-    }
-    return pieces;
+    TerminalLines.writeDetail(out, label, labelWidth, values, width, MAX_LINES_PER_COLUMN);
   }
 }

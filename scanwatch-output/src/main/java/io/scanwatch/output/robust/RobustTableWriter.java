@@ -3,6 +3,7 @@ package io.scanwatch.output.robust;
 import io.scanwatch.core.robust.HealthProbeRow;
 import io.scanwatch.core.robust.RobustResult;
 import io.scanwatch.core.robust.RobustRow;
+import io.scanwatch.output.TerminalLines;
 import io.scanwatch.output.TerminalText;
 import io.scanwatch.output.TimeFormat;
 import java.io.IOException;
@@ -175,35 +176,9 @@ public final class RobustTableWriter implements RobustWriter {
     return text.toString().stripTrailing() + "\n";
   }
 
-  /**
-   * Writes a label and its escaped values, one value a line and each wrapped. After {@code
-   * maxLines} lines, a count replaces the values left out. No value gives {@code (none)}.
-   */
   private void writeDetail(Writer out, String label, List<String> values, int maxLines)
       throws IOException {
-    int valueWidth = width - INDENT.length() - LABEL_WIDTH - GAP.length();
-    List<String> lines = new ArrayList<>();
-    int valuesShown = 0;
-    for (String value : values) {
-      List<String> pieces = TerminalLines.wrap(TerminalText.escape(value), valueWidth);
-      if (lines.size() + pieces.size() > maxLines && valuesShown > 0) {
-        break;
-      }
-      lines.addAll(pieces);
-      valuesShown++;
-    }
-    if (valuesShown < values.size()) {
-      lines.add("... (+" + (values.size() - valuesShown) + " more)");
-    }
-    if (lines.isEmpty()) {
-      lines.add("(none)");
-    }
-    String blank = " ".repeat(LABEL_WIDTH);
-    for (int i = 0; i < lines.size(); i++) {
-      String head = i == 0 ? label + " ".repeat(LABEL_WIDTH - label.length()) : blank;
-      out.write((INDENT + head + GAP + lines.get(i)).stripTrailing());
-      out.write('\n');
-    }
+    TerminalLines.writeDetail(out, label, LABEL_WIDTH, values, width, maxLines);
   }
 
   private void writeHealthProbes(RobustResult result, Writer out) throws IOException {

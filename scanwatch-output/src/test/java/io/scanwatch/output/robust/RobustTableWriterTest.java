@@ -10,6 +10,7 @@ import io.scanwatch.core.robust.ResponseShares;
 import io.scanwatch.core.robust.RobustResult;
 import io.scanwatch.core.robust.RobustRow;
 import io.scanwatch.core.robust.Severity;
+import io.scanwatch.output.TerminalLines;
 import io.scanwatch.output.TimeFormat;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,27 +1,32 @@
-package io.scanwatch.output.robust;
+package io.scanwatch.output;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fits text that {@link io.scanwatch.output.TerminalText#escape} has made safe into terminal
- * columns: cut to one line, wrapped over a few lines, or a list summarized on one line. Cuts never
+ * Fits text that {@link TerminalText#escape} has made safe into terminal columns: cut to one
+ * line, wrapped over a few lines, or a list summarized on one line. Cuts never
  * split a surrogate pair.
  *
  * <p>NOTE: widths count UTF-16 chars, not terminal cells, so East Asian wide characters take twice
  * the room they are counted for, and combining marks none.
  */
-final class TerminalLines {
+public final class TerminalLines {
 
   /** Maximum lines of one wrapped value, the last ending with a count of the chars left out. */
-  static final int MAX_LINES_PER_VALUE = 3;
+  public static final int MAX_LINES_PER_VALUE = 3;
+
+  private static final String INDENT = "  ";
+  private static final String GAP = "  ";
 
   private static final String SEPARATOR = ", ";
 
   private TerminalLines() {}
 
   /** Cuts {@code text} to at most {@code width} chars, ending with {@code ~} when it was cut. */
-  static String fit(String text, int width) {
+  public static String fit(String text, int width) {
     if (text.length() <= width) {
       return text;
     }
@@ -35,7 +40,7 @@ final class TerminalLines {
    * Splits a value into lines of at most {@code width} chars, at most {@link
    * #MAX_LINES_PER_VALUE}; the last line of a longer value ends with the number of chars left out.
    */
-  static List<String> wrap(String text, int width) {
+  public static List<String> wrap(String text, int width) {
     List<String> pieces = new ArrayList<>();
     int start = 0;
     while (start < text.length() && pieces.size() < MAX_LINES_PER_VALUE) {
@@ -66,7 +71,7 @@ final class TerminalLines {
    * left out and counted, as in {@code "a, b (+3 more)"}. When not even the first fits, it is cut
    * with {@link #fit}. An empty list gives {@code "(none)"}.
    */
-  static String summarize(List<String> values, int width) {
+  public static String summarize(List<String> values, int width) {
     if (values.isEmpty()) {
       return fit("(none)", width);
     }
@@ -91,6 +96,38 @@ final class TerminalLines {
       return fit(fit(values.get(0), width - marker.length()) + marker, width);
     }
     return text.append(moreMarker(values.size() - valuesShown)).toString();
+  }
+
+  /**
+   * Writes an indented label and its escaped values, one value a line and each wrapped to fit
+   * {@code width}. After {@code maxLines} lines, a count replaces the values left out. No value
+   * gives {@code (none)}.
+   */
+  public static void writeDetail(Writer out, String label, int labelWidth, List<String> values,
+      int width, int maxLines) throws IOException {
+    int valueWidth = width - INDENT.length() - labelWidth - GAP.length();
+    List<String> lines = new ArrayList<>();
+    int valuesShown = 0;
+    for (String value : values) {
+      List<String> pieces = wrap(TerminalText.escape(value), valueWidth);
+      if (lines.size() + pieces.size() > maxLines && valuesShown > 0) {
+        break;
+      }
+      lines.addAll(pieces);
+      valuesShown++;
+    }
+    if (valuesShown < values.size()) {
+      lines.add("... (+" + (values.size() - valuesShown) + " more)");
+    }
+    if (lines.isEmpty()) {
+      lines.add("(none)");
+    }
+    String blank = " ".repeat(labelWidth);
+    for (int i = 0; i < lines.size(); i++) {
+      String head = i == 0 ? label + " ".repeat(labelWidth - label.length()) : blank;
+      out.write((INDENT + head + GAP + lines.get(i)).stripTrailing());
+      out.write('\n');
+    }
   }
 
   private static String moreMarker(int count) {
