@@ -115,7 +115,8 @@ final class JsonRecordReader {
    */
   void readObject(JsonParser parser, Origin origin, Location base, Location location,
       RecordSink sink) throws IOException {
-    long start = offset(parser.currentTokenLocation());
+    // Only a reader that keeps raw text needs the start offset; a location is an allocation.
+    long start = rawText != null ? offset(parser.currentTokenLocation()) : -1;
     EventBuilder event = new EventBuilder();
     Wrapper wrapper = null;
     LogEventFields logEvent = null;
