@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the parity detection missed, for {@code hunt --compare}: each source address the robust
+ * The report of {@code hunt --compare} on what the parity detection missed: each source address the robust
  * detection reports as scanning that has no parity row, with its requests and the reasons the
  * Splunk analytic dropped its events.
  */

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class HuntPipeline {
 
-  /** What to run: parity, robust or both, and with which allowlist and settings. */
+  /** The detections to run (parity, robust or both) with their allowlist and settings. */
   record Settings(boolean parity, boolean robust, boolean compare, Allowlist userAllowlist,
       DetectionSettings robustSettings, DetectionMetadata robustMetadata) {}
 
@@ -125,7 +125,7 @@ final class HuntPipeline {
     return aggregator;
   }
 
-  /** The robust aggregator, or null when the robust detection does not run. */
+  /** Returns the robust aggregator, or null when the robust detection does not run. */
   RobustAggregator robust() {
     return robust;
   }

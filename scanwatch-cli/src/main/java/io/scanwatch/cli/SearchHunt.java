@@ -88,8 +88,8 @@ final class SearchHunt {
 
   /**
    * Returns the fields to flatten from each event when every search is transforming and names
-   * the fields it reads, so that the rows cannot depend on any other field; else null, and every
-   * field is flattened.
+   * the fields it reads, because then no row can depend on another field. Otherwise returns null,
+   * and every field is flattened.
    */
   static java.util.Set<String> projection(List<CompiledSearch> searches) {
     java.util.Set<String> fields = new java.util.HashSet<>();
@@ -102,7 +102,7 @@ final class SearchHunt {
     return fields;
   }
 
-  /** The literal the prefilter looks for, or null when it is off. */
+  /** Returns the literal the prefilter looks for, or null when it is off. */
   String literal() {
     return literal;
   }

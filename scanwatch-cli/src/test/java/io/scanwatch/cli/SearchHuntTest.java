@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Detections as ESCU files: the seed's own file, as Splunk publishes it, must give the parity
- * table row for row; the bundled files run too; unsupported searches and missing parameters fail
- * before any input is read.
+ * Tests of detections as ESCU files. The EKS scan detection file, as Splunk publishes it, must
+ * give the parity table row for row, and the bundled files run too. Unsupported searches and
+ * missing parameters fail before any input is read.
  */
 class SearchHuntTest {
 
@@ -69,15 +69,15 @@ class SearchHuntTest {
     String file = folder.resolve("eks_activity_by_src_ip.yml").toString();
 
     CliRun missing = CliRun.of("hunt", "--detection", file, SAMPLE);
-    CliRun given = CliRun.of("hunt", "--detection", file, "--param", "src_ip=203.0.113.45",
+    CliRun parameterized = CliRun.of("hunt", "--detection", file, "--param", "src_ip=203.0.113.45",
         "--format", "csv", SAMPLE);
 
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).startsWith("scanwatch hunt: eks_activity_by_src_ip.yml: missing "
         + "parameter 'src_ip' for token $src_ip$");
     // The zgrab scanner sent 9 requests, one event each.
-    assertThat(given.out().split("\r\n")).hasSize(10);
-    assertThat(given.out()).startsWith("_time,src_ip,user.username,userAgent,verb,requestURI,"
+    assertThat(parameterized.out().split("\r\n")).hasSize(10);
+    assertThat(parameterized.out()).startsWith("_time,src_ip,user.username,userAgent,verb,requestURI,"
         + "responseStatus.code,responseStatus.reason,source\r\n"
         + "2026-11-20T08:03:20,203.0.113.45,,Mozilla/5.0 zgrab/0.x,get,/,401,Unauthorized,");
   }

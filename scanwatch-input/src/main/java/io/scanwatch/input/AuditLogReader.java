@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  *
  * <p>Bad input never stops a file: each bad record is counted in the {@link ReadReport} with its
  * location and reading goes on. Only an I/O error or a corrupt compressed stream ends a file
- * early, and that is reported with the byte offset; events before it are kept. Not thread-safe;
- * use one reader per thread.
+ * early. It is reported with the byte offset, and the events before it are kept. A reader is not
+ * thread-safe, so use one per thread.
  */
 public final class AuditLogReader {
 
@@ -109,8 +109,8 @@ public final class AuditLogReader {
   private AuditLogReader(String defaultCluster, Prefilter prefilter) {
     this.defaultCluster = defaultCluster;
     this.prefilter = prefilter;
-    // A string may be as long as the longest line read, so that a valid line is never rejected
-    // for one long value; nesting stays at Jackson's default limit of 1000 levels.
+    // A string may be as long as the longest line read, so a valid line is never rejected for
+    // one long value. Nesting stays at Jackson's default limit of 1000 levels.
     this.factory =
         JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -258,8 +258,8 @@ public final class AuditLogReader {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      byte[] single = new byte[1];
+      return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -267,8 +267,8 @@ public final class AuditLogReader {
       if (position >= end) {
         return -1;
       }
-      int wanted = (int) Math.min(length, end - position);
-      int read = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
+      int requested = (int) Math.min(length, end - position);
+      int read = channel.read(ByteBuffer.wrap(buffer, offset, requested), position);
       if (read > 0) {
         position += read;
         report.addBytes(read);
@@ -309,7 +309,7 @@ public final class AuditLogReader {
   private void readContent(
       InputStream content, String name, Origin origin, ReportingSink sink, ReadReport report)
       throws IOException {
-    // A corrupt stream can fail inside the first megabyte; what was decoded before the error is
+    // A corrupt stream can fail inside the first megabyte. What was decoded before the error is
     // still read, and the error is raised again where the head ends.
     ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
     IOException headError = null;

@@ -25,12 +25,12 @@ final class GzipMembersInputStream extends InputStream {
       this.failedAt = failedAt;
     }
 
-    /** The byte offset in the compressed input that had been read when decoding failed. */
+    /** Returns the byte offset in the compressed input that had been read when decoding failed. */
     long failedAt() {
       return failedAt;
     }
 
-    /** The byte offset in the compressed input where the bad member starts. */
+    /** Returns the byte offset in the compressed input where the bad member starts. */
     long offset() {
       return offset;
     }

@@ -54,7 +54,7 @@ final class JsonRecordReader {
   /**
    * Reads root values from {@code parser} until its input ends. Objects and the objects inside
    * arrays are read as records; other values are skipped as not audit events, or ignored when
-   * {@code resumed} says that reading restarted inside a document after an error, where the rest
+   * {@code resumed} is true because reading restarted inside a document after an error, where the rest
    * of the enclosing structure shows up as loose values.
    *
    * @throws IOException on invalid JSON; records before the error have been passed to the sink
@@ -81,8 +81,8 @@ final class JsonRecordReader {
   }
 
   /**
-   * The column (1-based) where the record being read started, so that after an error reading can
-   * resume at the next record of the same depth; 0 when unknown.
+   * Returns the 1-based column where the record being read started, or 0 when unknown. After an
+   * error, reading resumes at the next record of that depth.
    */
   int recordColumn() {
     return recordColumn;
@@ -160,7 +160,7 @@ final class JsonRecordReader {
     }
   }
 
-  /** The byte offset of a byte parser's location, or the character offset of a text parser's. */
+  /** Returns the byte offset of a byte parser's location, or the character offset of a text one. */
   private static long offset(com.fasterxml.jackson.core.JsonLocation location) {
     return location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
   }
@@ -482,8 +482,8 @@ final class JsonRecordReader {
   }
 
   /**
-   * Adds the values of the current token: a scalar gives one, an array gives its scalar members;
-   * null, the empty string, objects and arrays nested in the array give none.
+   * Adds the values of the current token. A scalar adds itself and an array adds its scalar
+   * members. Null, the empty string, and objects or arrays nested in the array add nothing.
    */
   static void readValues(JsonParser parser, List<String> values) throws IOException {
     JsonToken token = parser.currentToken();
@@ -516,7 +516,7 @@ final class JsonRecordReader {
     }
   }
 
-  /** The text of a scalar value, or null for anything else (which is skipped). */
+  /** Returns the text of a scalar value, or null for anything else, which is skipped. */
   private static String scalar(JsonParser parser) throws IOException {
     List<String> values = new ArrayList<>(1);
     JsonToken token = parser.currentToken();
@@ -557,7 +557,7 @@ final class JsonRecordReader {
     return digits ? Long.parseLong(text) * 1000L : Timestamps.parseMicros(text);
   }
 
-  /** The name in a log group {@code /aws/eks/<name>/cluster}, else {@code fallback}. */
+  /** Returns the name in a log group {@code /aws/eks/<name>/cluster}, else {@code fallback}. */
   static String clusterOf(String logGroup, String fallback) {
     if (logGroup != null) {
       Matcher matcher = EKS_LOG_GROUP.matcher(logGroup);
@@ -577,7 +577,7 @@ final class JsonRecordReader {
     return token;
   }
 
-  /** The base location moved down to the line of the parser's current token. */
+  /** Returns the base location moved down to the line of the parser's current token. */
   private static Location at(Location base, JsonParser parser) {
     long line = parser.currentTokenLocation().getLineNr();
     if (base.line() <= 0 || line <= 0) {

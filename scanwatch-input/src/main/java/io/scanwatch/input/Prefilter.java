@@ -106,7 +106,7 @@ final class Prefilter {
     return new Prefilter(folded, anchor);
   }
 
-  /** A rough rarity of a folded character in English-like text: letters by frequency. */
+  /** Returns a rough rarity of a folded character in English-like text, letters by frequency. */
   private static int rarity(byte c) {
     int letter = "etaoinsrhldcumfpgwybvkxjqz".indexOf(c);
     if (letter >= 0) {
@@ -186,7 +186,7 @@ final class Prefilter {
     return -1;
   }
 
-  /** The candidate that the byte at {@code index} gives, or -1. */
+  /** Returns the candidate that the byte at {@code index} starts, or -1. */
   private int candidateAt(byte[] bytes, int index, int from, int to) {
     byte b = bytes[index];
     if (b == '\\') {
@@ -219,7 +219,7 @@ final class Prefilter {
     return true;
   }
 
-  /** A word with the high bit set in exactly the bytes of {@code x} that are zero. */
+  /** Returns a word with the high bit set in exactly the bytes of {@code x} that are zero. */
   private static long zeroBytes(long x) {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }

@@ -88,7 +88,7 @@ final class RecoveringReader extends Reader {
     position--;
   }
 
-  /** The absolute index of the next character to be delivered. */
+  /** Returns the absolute index of the next character to be delivered. */
   long position() {
     return position;
   }
@@ -143,7 +143,7 @@ final class RecoveringReader extends Reader {
     return -1;
   }
 
-  /** The 1-based line of an absolute position that is still in the history. */
+  /** Returns the 1-based line of an absolute position that is still in the history. */
   private long lineAt(long absolute) {
     long newlinesAfter = 0;
     for (long i = absolute; i < produced; i++) {

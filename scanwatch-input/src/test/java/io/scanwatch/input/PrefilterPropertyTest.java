@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The prefilter never drops an event that full parsing would give the parity detection: random
- * events, with random case, spacing and unicode escapes in every string and key, bare or in
- * CloudWatch wrappers, are read with and without the prefilter, and the detection must keep the
- * same events either way.
+ * Property tests that the prefilter never drops an event that full parsing would give the parity
+ * detection. Random events, with random case, spacing and unicode escapes in every string and
+ * key, bare or in CloudWatch wrappers, are read with and without the prefilter. The detection
+ * must keep the same events either way.
  */
 class PrefilterPropertyTest {
 
@@ -109,8 +109,8 @@ class PrefilterPropertyTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13})
   void literalPrefilter_keepsEveryEventWithTheLiteral(long seed) throws Exception {
-    String wanted = "203.0.113.45";
-    String[] addresses = {wanted, "203.0.113.4", "203.0.113.450", "10.0.0.1"};
+    String target = "203.0.113.45";
+    String[] addresses = {target, "203.0.113.4", "203.0.113.450", "10.0.0.1"};
     Random random = new Random(seed);
     StringBuilder text = new StringBuilder();
     List<String> expected = new ArrayList<>();
@@ -120,7 +120,7 @@ class PrefilterPropertyTest {
           + key(random, "auditID") + ":\"id-" + i + "\"," + key(random, "sourceIPs") + ":["
           + string(random, address) + "]," + key(random, "requestReceivedTimestamp") + ":"
           + string(random, "2024-11-13T18:34:10Z") + "}";
-      if (address.equals(wanted) || address.equals("203.0.113.450")) {
+      if (address.equals(target) || address.equals("203.0.113.450")) {
         expected.add("id-" + i);
       }
       text.append(wrap(random, event)).append('\n');
@@ -128,14 +128,14 @@ class PrefilterPropertyTest {
     Path file = dir.resolve("literal-" + seed + ".log");
     Files.writeString(file, text, StandardCharsets.UTF_8);
 
-    List<String> kept = new ArrayList<>();
-    new AuditLogReader(null, wanted).read(InputSource.file(file), (AuditEvent event) -> {
-      if (event.sourceIps().stream().anyMatch(ip -> ip.contains(wanted))) {
-        kept.add(event.auditIds().get(0));
+    List<String> matched = new ArrayList<>();
+    new AuditLogReader(null, target).read(InputSource.file(file), (AuditEvent event) -> {
+      if (event.sourceIps().stream().anyMatch(ip -> ip.contains(target))) {
+        matched.add(event.auditIds().get(0));
       }
     }, new ReadReport());
 
-    assertThat(kept).containsExactlyElementsOf(expected);
+    assertThat(matched).containsExactlyElementsOf(expected);
   }
 
   private static List<String> matchedIds(Path file, boolean prefilter) {
@@ -150,7 +150,7 @@ class PrefilterPropertyTest {
     return ids;
   }
 
-  /** One audit event in which every key and string may be escaped and spaced at random. */
+  /** Returns one audit event in which every key and string may be escaped and spaced at random. */
   private static String event(Random random, String id, String username) {
     StringBuilder json = new StringBuilder("{");
     field(random, json, "kind", "Event", true);
@@ -178,7 +178,7 @@ class PrefilterPropertyTest {
     return space(random) + string(random, name);
   }
 
-  /** A JSON string literal with each character escaped as {@code \\uXXXX} at random. */
+  /** Returns a JSON string literal with each character escaped as {@code \\uXXXX} at random. */
   private static String string(Random random, String value) {
     int mode = random.nextInt(4);
     StringBuilder literal = new StringBuilder("\"");
@@ -203,7 +203,9 @@ class PrefilterPropertyTest {
     };
   }
 
-  /** The event bare, as a CloudWatch export line, an aws logs tail line or a payload line. */
+  /**
+   * Returns the event bare, as a CloudWatch export line, an aws logs tail line or a payload line.
+   */
   private static String wrap(Random random, String event) {
     return switch (random.nextInt(4)) {
       case 0 -> event;

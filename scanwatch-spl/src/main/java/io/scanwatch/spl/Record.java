@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * An event or a result row: field names mapped to their values in order, duplicates kept.
  *
- * <p>A field with an empty list has no value, exactly as a missing field. {@code _time} holds
- * epoch seconds as decimal text (such as {@code 1700000000.25}), {@code _raw} the event text.
+ * <p>A field with an empty list has no value, exactly as a missing field. {@code _time} contains
+ * epoch seconds as decimal text (such as {@code 1700000000.25}) and {@code _raw} the event text.
  * A record is mutable and not thread-safe, because commands such as {@code eval} and
  * {@code rename} change it in place.
  */

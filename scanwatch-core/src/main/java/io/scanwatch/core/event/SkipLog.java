@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts skipped records by reason and keeps the first few locations of each, so that a summary
- * can say where to look. Not thread-safe; give each reader its own and {@link #merge} them.
+ * Counts skipped records by reason and keeps the first few locations of each, so a summary can
+ * point to them. It is not thread-safe, so give each reader its own and {@link #merge} them.
  */
 public final class SkipLog implements Serializable {
 
@@ -52,7 +52,7 @@ public final class SkipLog implements Serializable {
     return total;
   }
 
-  /** The kept locations for a reason, oldest first. */
+  /** Returns the kept locations for a reason, oldest first. */
   public List<Entry> examples(SkipReason reason) {
     return Collections.unmodifiableList(examples.getOrDefault(reason, List.of()));
   }

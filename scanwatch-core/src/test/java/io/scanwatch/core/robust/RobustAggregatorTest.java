@@ -53,7 +53,7 @@ class RobustAggregatorTest {
   }
 
   @Test
-  void add_reusedAuditIdFromOtherAddress_separateRequests() {
+  void add_idReusedByOtherAddress_separate() {
     // The Audit-ID header lets a client pick the ID; a probe must not swallow a secret read.
     RobustResult result = run(
         RobustEvents.anonymous().auditId("shared").ips("198.51.100.10").codes("200")
@@ -68,7 +68,7 @@ class RobustAggregatorTest {
   }
 
   @Test
-  void add_reusedAuditIdOnOtherPaths_separateRequests() {
+  void add_idReusedOnOtherPath_separate() {
     RobustResult result = run(
         RobustEvents.anonymous().auditId("Z").ips("203.0.113.66").codes("200")
             .uri("/api/v1/namespaces/a/secrets").build(),
