@@ -1,10 +1,8 @@
 package io.scanwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.scanwatch.core.robust.AllowlistEntry;
+import io.scanwatch.spl.YamlTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +39,8 @@ final class AllowlistFile {
    */
   static List<AllowlistEntry> read(Path file) throws IOException {
     JsonNode root;
-    YAMLFactory yaml = new YAMLFactory();
     try {
-      rejectAliases(yaml, file);
-      root = new ObjectMapper(yaml).readTree(file.toFile());
+      root = YamlTree.read(file);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": invalid YAML: " + e.getOriginalMessage());
     }
@@ -82,21 +78,6 @@ final class AllowlistFile {
       }
     }
     return entries;
-  }
-
-  /**
-   * Rejects YAML aliases ({@code *name}), which the tree reader would silently turn into nothing,
-   * leaving an entry that suppresses less than it says.
-   */
-  private static void rejectAliases(YAMLFactory yaml, Path file) throws IOException {
-    try (YAMLParser parser = (YAMLParser) yaml.createParser(file.toFile())) {
-      while (parser.nextToken() != null) {
-        if (parser.isCurrentAlias()) {
-          throw new IllegalArgumentException(file + ":" + parser.currentLocation().getLineNr()
-              + ": YAML aliases (*name) are not supported; write the values out");
-        }
-      }
-    }
   }
 
   private static List<String> strings(JsonNode node, String where) {

@@ -1,9 +1,8 @@
 package io.scanwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scanwatch.core.robust.DetectionMetadata;
+import io.scanwatch.spl.YamlTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ final class BuiltInEngine {
   /** Returns the file's {@code engine} value, or "" for a file whose search runs as written. */
   static String of(Path file) {
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      JsonNode root = YamlTree.read(file);
       return root != null && root.has("engine") ? root.get("engine").asText() : "";
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       return "";
     }
   }
@@ -34,8 +33,8 @@ final class BuiltInEngine {
   static DetectionMetadata metadata(Path file, DetectionMetadata fallback) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (IOException e) {
+      root = YamlTree.read(file);
+    } catch (IOException | IllegalArgumentException e) {
       return fallback;
     }
     if (root == null) {

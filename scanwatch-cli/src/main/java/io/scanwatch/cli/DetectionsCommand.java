@@ -1,9 +1,8 @@
 package io.scanwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.scanwatch.output.TerminalText;
+import io.scanwatch.spl.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -70,11 +69,10 @@ final class DetectionsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
       for (String file : bundledFiles()) {
         JsonNode detection;
         try (InputStream in = resource(file)) {
-          detection = yaml.readTree(in);
+          detection = YamlTree.read(in, file);
         }
         JsonNode tags = detection.path("tags");
         String engine = detection.has("engine") ? "built-in " + detection.path("engine").asText()

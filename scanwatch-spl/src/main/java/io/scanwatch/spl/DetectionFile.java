@@ -1,11 +1,7 @@
 package io.scanwatch.spl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +9,6 @@ import java.util.Map;
 
 /** Loads ESCU detection YAML files. */
 public final class DetectionFile {
-
-  /** Rejects a key given twice, which would otherwise let the last one win unseen. */
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private DetectionFile() {}
 
@@ -37,10 +29,7 @@ public final class DetectionFile {
    */
   public static Detection load(Path file, MacroLibrary macros, Map<String, String> parameters,
       SearchOptions options) throws IOException {
-    JsonNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = YAML.readTree(in);
-    }
+    JsonNode root = YamlTree.read(file);
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(file + ": not an ESCU detection (a YAML mapping)");
     }

@@ -1,8 +1,6 @@
 package io.scanwatch.spl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +24,6 @@ import java.util.stream.Stream;
  */
 public final class MacroLibrary {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern KEYED_NAME = Pattern.compile("(.+)\\(([0-9]+)\\)");
   private static final int MAX_DEPTH = 20;
   private static final String DEFAULTS_RESOURCE = "default-macros.yml";
@@ -52,7 +49,7 @@ public final class MacroLibrary {
         throw new IllegalStateException("resource " + DEFAULTS_RESOURCE + " is missing");
       }
       List<Macro> parsed = new ArrayList<>();
-      for (JsonNode node : YAML.readTree(in).path("macros")) {
+      for (JsonNode node : YamlTree.read(in, DEFAULTS_RESOURCE).path("macros")) {
         parsed.add(fromYaml(node, DEFAULTS_RESOURCE));
       }
       return empty().with(parsed);
@@ -76,10 +73,7 @@ public final class MacroLibrary {
    * @throws IllegalArgumentException if it lacks a name or a definition
    */
   public MacroLibrary withFile(Path file) throws IOException {
-    JsonNode node;
-    try (InputStream in = Files.newInputStream(file)) {
-      node = YAML.readTree(in);
-    }
+    JsonNode node = YamlTree.read(file);
     return with(List.of(fromYaml(node, file.toString())));
   }
 
