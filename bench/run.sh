@@ -5,8 +5,9 @@
 # in turn, BENCH_RUNS times over the same file with the page cache warm. Prints median wall time,
 # CPU time (user + sys), peak RSS (from /usr/bin/time -v) and the ratio scanwatch/peer.
 # It also times gzip input against `gzip -dc`, scanwatch with -Xmx256m, and the CloudWatch export
-# and filter-log-events shapes, samples scanwatch's peak anonymous memory, and checks that the
-# rows of every run agree by (src_ip, user, group) and count.
+# and filter-log-events shapes. It times the same detection run from its ESCU file (the search
+# language engine) against the built-in one. It samples scanwatch's peak anonymous memory and
+# checks that the rows of every run agree by (src_ip, user, group) and count.
 #
 # Usage: bench/run.sh [--smoke]
 #   --smoke            a quick check of the harness: BENCH_MIB=16 and BENCH_RUNS=2 unless set
@@ -17,6 +18,8 @@
 #                      files already there are reused
 #   BENCH_PEERS        peers to run, from: duckdb jq python grep (default: all four)
 #   BENCH_SHAPES       1 to also time the cloudwatch-export and filter-log-events shapes (default 1)
+#   BENCH_CDS          1 to start scanwatch with a class-data archive, as the ./scanwatch launcher
+#                      does (default 1); 0 to time plain `java -jar`
 #   SCANWATCH_JAR      the scanwatch jar (default scanwatch-cli/target/scanwatch.jar, built
 #                      with Maven when missing)
 #   JAVA               the java command (default java)
@@ -41,6 +44,7 @@ runs="${BENCH_RUNS:-5}"
 dir="${BENCH_DIR:-/tmp/scanwatch-bench}"
 peers="${BENCH_PEERS:-duckdb jq python grep}"
 shapes="${BENCH_SHAPES:-1}"
+cds="${BENCH_CDS:-1}"
 jar="${SCANWATCH_JAR:-$repo/scanwatch-cli/target/scanwatch.jar}"
 java_cmd="${JAVA:-java}"
 duckdb_version="1.4.4.0"
@@ -127,7 +131,24 @@ fi
 # Commands: one entry each, "name<TAB>command". The name keys the results, and NAME.bytes
 # records the uncompressed input size for the MiB/s column.
 
-scanwatch="$java_cmd -jar $jar hunt --format ndjson"
+java_scanwatch="$java_cmd"
+if [[ "$cds" == 1 ]]; then
+  archive="$dir/scanwatch.jsa"
+  echo "build: writing the class-data archive $archive"
+  "$repo/scanwatch-cli/class-archive.sh" "$jar" "$archive" "$repo/samples/eks-firehose-sample.gz" \
+    "$java_cmd"
+  java_scanwatch="$java_cmd -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+# The detection as Splunk publishes it when ../shared is beside the repository, else the bundled
+# file of the same search.
+detection_file="$repo/../shared/spec/escu/detections/amazon_eks_kubernetes_cluster_scan_detection.yml"
+if [[ ! -f "$detection_file" ]]; then
+  rm -rf "$dir/detections"
+  $java_scanwatch -jar "$jar" detections export "$dir/detections" >/dev/null
+  detection_file="$dir/detections/eks_anonymous_cluster_scan.yml"
+fi
+
+scanwatch="$java_scanwatch -jar $jar hunt --format ndjson"
 cases=()
 add_case() { # add_case NAME UNCOMPRESSED_INPUT COMMAND
   cases+=("$1"$'\t'"$3")
@@ -145,7 +166,8 @@ for peer in $peers; do
 done
 add_case scanwatch-gzip "$ndjson" "$scanwatch $ndjson.gz"
 add_case gzip-dc "$ndjson" "gzip -dc $ndjson.gz"
-add_case scanwatch-xmx256m "$ndjson" "$java_cmd -Xmx256m -jar $jar hunt --format ndjson $ndjson"
+add_case scanwatch-xmx256m "$ndjson" "$java_scanwatch -Xmx256m -jar $jar hunt --format ndjson $ndjson"
+add_case scanwatch-escu "$ndjson" "$scanwatch --detection $detection_file $ndjson"
 if [[ "$shapes" == 1 ]]; then
   add_case scanwatch-cloudwatch-export "$export_file" "$scanwatch $export_file"
   add_case scanwatch-filter-log-events "$events_file" "$scanwatch $events_file"
@@ -205,8 +227,10 @@ peak_anonymous_mib() { # peak_anonymous_mib COMMAND...
   echo $(( peak / 1024 ))
 }
 echo "memory: sampling RssAnon of one extra run each"
-anon_default=$(peak_anonymous_mib "$java_cmd" -jar "$jar" hunt --format ndjson "$ndjson")
-anon_256=$(peak_anonymous_mib "$java_cmd" -Xmx256m -jar "$jar" hunt --format ndjson "$ndjson")
+# shellcheck disable=SC2086
+anon_default=$(peak_anonymous_mib $java_scanwatch -jar "$jar" hunt --format ndjson "$ndjson")
+# shellcheck disable=SC2086
+anon_256=$(peak_anonymous_mib $java_scanwatch -Xmx256m -jar "$jar" hunt --format ndjson "$ndjson")
 
 # ---------------------------------------------------------------------------------------------
 # Agreement of rows, by key and count
@@ -237,7 +261,7 @@ if [[ -f "$results/out/scanwatch.out" ]]; then
       check_rows "scanwatch vs $peer" "$results/scanwatch.rows" "$results/$peer.rows"
     fi
   done
-  for variant in scanwatch-gzip scanwatch-xmx256m scanwatch-cloudwatch-export \
+  for variant in scanwatch-gzip scanwatch-xmx256m scanwatch-escu scanwatch-cloudwatch-export \
       scanwatch-filter-log-events; do
     if [[ -f "$results/out/$variant.out" ]]; then
       key_count_rows_scanwatch "$results/out/$variant.out" >"$results/$variant.rows"
@@ -249,7 +273,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report
 
-python3 - "$results" "$mib" "$runs" "$anon_default" "$anon_256" "${agreement[@]}" \
+BENCH_CDS="$cds" python3 - "$results" "$mib" "$runs" "$anon_default" "$anon_256" "${agreement[@]}" \
   <<'EOF' | tee "$results/summary.md"
 import os
 import statistics
@@ -275,10 +299,14 @@ table = [("scanwatch", None), ("duckdb", ("scanwatch", "duckdb")),
          ("jq", ("scanwatch", "jq")), ("python", ("scanwatch", "python")),
          ("grep", ("scanwatch", "grep")), ("scanwatch-gzip", ("scanwatch-gzip", "gzip-dc")),
          ("gzip-dc", None), ("scanwatch-xmx256m", ("scanwatch-xmx256m", "scanwatch")),
+         ("scanwatch-escu", ("scanwatch-escu", "scanwatch")),
          ("scanwatch-cloudwatch-export", ("scanwatch-cloudwatch-export", "scanwatch")),
          ("scanwatch-filter-log-events", ("scanwatch-filter-log-events", "scanwatch"))]
 print("Input: %d MiB of NDJSON audit events, and the same events gzip-compressed and in the "
       "other shapes; median of %s runs. MiB/s is of uncompressed input." % (mib, runs))
+print()
+print("scanwatch started %s." % ("with the class-data archive the launcher makes"
+      if os.environ.get("BENCH_CDS") == "1" else "as plain `java -jar`, without a class-data archive"))
 print()
 print("| command | wall s | CPU s | peak RSS MiB | MiB/s | wall ratio |")
 print("|---|---:|---:|---:|---:|---|")

@@ -13,10 +13,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs detections written in the search language over the inputs, in one pass: every event
@@ -41,7 +43,7 @@ final class SearchHunt {
   private final AuditLogReader reader;
   private final boolean prefilter;
   private final String literal;
-  private final java.util.Set<String> projection;
+  private final JsonFlattener.Projection projection;
   private final String cluster;
   private long withoutText;
 
@@ -53,7 +55,8 @@ final class SearchHunt {
       searches.add(search);
       pipelines.add(search.newPipeline());
     }
-    this.projection = projection(searches);
+    java.util.Set<String> fields = projection(searches);
+    this.projection = fields == null ? null : JsonFlattener.Projection.of(fields);
     this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
     this.prefilter = literal != null;
     this.cluster = cluster;
@@ -113,8 +116,8 @@ final class SearchHunt {
 
   /**
    * Reads every source and returns each detection's rows. With the prefilter on, large files are
-   * read on several threads: only the few candidate events are kept per piece, and they reach the
-   * searches in input order, so the rows are those of one thread.
+   * read on several threads: the few candidate events of each piece are queued in batches and
+   * reach the searches in input order, so the rows are those of one thread.
    */
   List<Result> run(List<InputSource> sources, ReadReport report, int threads) {
     if (!prefilter || threads < 2) {
@@ -133,7 +136,11 @@ final class SearchHunt {
 
   private record Piece(InputSource source, long start, long end, boolean whole) {}
 
-  private record PieceEvents(Piece piece, List<AuditEvent> events, ReadReport report) {}
+  /** Events handed from a reading thread to the searches at a time. */
+  private static final int BATCH = 256;
+
+  /** Marks the end of a piece's events in its queue. */
+  private static final List<AuditEvent> END = new ArrayList<>();
 
   private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
     List<Piece> pieces = new ArrayList<>();
@@ -152,22 +159,30 @@ final class SearchHunt {
       return thread;
     });
     try {
-      List<Future<PieceEvents>> futures = new ArrayList<>();
+      List<BlockingQueue<List<AuditEvent>>> queues = new ArrayList<>();
+      List<Future<ReadReport>> futures = new ArrayList<>();
       for (Piece piece : pieces) {
-        futures.add(pool.submit(() -> readPiece(piece)));
+        BlockingQueue<List<AuditEvent>> queue = new LinkedBlockingQueue<>();
+        queues.add(queue);
+        futures.add(pool.submit(() -> readPiece(piece, queue)));
       }
       String file = null;
       long linesBefore = 0;
-      for (Future<PieceEvents> future : futures) {
-        PieceEvents result = future.get();
-        String name = result.piece().source().name();
-        if (!name.equals(file) || result.piece().whole()) {
+      for (int i = 0; i < pieces.size(); i++) {
+        // The first unfinished piece's events go through the searches while it is still being
+        // read, so the searches run alongside the scan rather than after it.
+        for (List<AuditEvent> batch = queues.get(i).take(); batch != END;
+            batch = queues.get(i).take()) {
+          batch.forEach(this::accept);
+        }
+        ReadReport pieceReport = futures.get(i).get();
+        String name = pieces.get(i).source().name();
+        if (!name.equals(file) || pieces.get(i).whole()) {
           file = name;
           linesBefore = 0;
         }
-        report.merge(result.report(), name, linesBefore);
-        linesBefore += result.report().lines();
-        result.events().forEach(this::accept);
+        report.merge(pieceReport, name, linesBefore);
+        linesBefore += pieceReport.lines();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -182,43 +197,91 @@ final class SearchHunt {
     }
   }
 
-  private PieceEvents readPiece(Piece piece) {
+  /**
+   * Reads one piece, queueing its events in input order in batches, then the end mark (also when
+   * reading fails). The reading thread does nothing more with an event: the searches' code then
+   * never becomes part of the scanning loop's compiled code, which would cost the compiler more
+   * than the searches themselves take.
+   */
+  private ReadReport readPiece(Piece piece, BlockingQueue<List<AuditEvent>> queue) {
     AuditLogReader pieceReader = newReader();
-    List<AuditEvent> events = new ArrayList<>();
     ReadReport report = new ReadReport();
-    if (piece.whole()) {
-      pieceReader.read(piece.source(), events::add, report);
-    } else {
-      pieceReader.readRange(piece.source(), piece.start(), piece.end(), events::add, report);
+    List<List<AuditEvent>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+    java.util.function.Consumer<AuditEvent> sink = event -> {
+      batch.get(0).add(event);
+      if (batch.get(0).size() == BATCH) {
+        queue.add(batch.get(0));
+        batch.set(0, new ArrayList<>(BATCH));
+      }
+    };
+    try {
+      if (piece.whole()) {
+        pieceReader.read(piece.source(), sink, report);
+      } else {
+        pieceReader.readRange(piece.source(), piece.start(), piece.end(), sink, report);
+      }
+    } finally {
+      if (!batch.get(0).isEmpty()) {
+        queue.add(batch.get(0));
+      }
+      queue.add(END);
     }
-    return new PieceEvents(piece, events, report);
+    return report;
   }
 
   /** Events whose JSON text could not be kept, so no search saw them. */
-  long eventsWithoutText() {
+  synchronized long eventsWithoutText() {
     return withoutText;
+  }
+
+  private synchronized void countWithoutText() {
+    withoutText++;
   }
 
   private void accept(AuditEvent event) {
     if (event.raw() == null) {
-      withoutText++;
+      countWithoutText();
       return;
     }
-    Record record = toRecord(event, projection);
+    search(toRecord(event, projection));
+  }
+
+  private void search(Record record) {
     for (int i = 0; i < pipelines.size(); i++) {
       pipelines.get(i).accept(i == pipelines.size() - 1 ? record : record.copy());
     }
   }
 
   /**
+   * Writes microseconds since the epoch as decimal seconds without trailing zeros, as Splunk shows
+   * {@code _time}: {@code 1763625600.1234}, {@code 1763625600}.
+   */
+  static String epochSeconds(long micros) {
+    if (micros < 0) {
+      return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+    long seconds = micros / 1_000_000;
+    int fraction = (int) (micros % 1_000_000);
+    if (fraction == 0) {
+      return Long.toString(seconds);
+    }
+    int digits = 6;
+    while (fraction % 10 == 0) {
+      fraction /= 10;
+      digits--;
+    }
+    String text = Integer.toString(fraction);
+    return seconds + "." + "0".repeat(digits - text.length()) + text;
+  }
+
+  /**
    * Returns the event's fields as Splunk's JSON extraction names them (only those in {@code
    * projection} unless it is null), plus Splunk's own.
    */
-  static Record toRecord(AuditEvent event, java.util.Set<String> projection) {
+  static Record toRecord(AuditEvent event, JsonFlattener.Projection projection) {
     Record record = projection == null ? JsonFlattener.flatten(event.raw())
         : JsonFlattener.flatten(event.raw(), projection);
-    record.set("_time", List.of(
-        BigDecimal.valueOf(event.timeMicros(), 6).stripTrailingZeros().toPlainString()));
+    record.set("_time", List.of(epochSeconds(event.timeMicros())));
     record.set("source", List.of(event.source()));
     record.set("sourcetype", List.of(SOURCETYPE));
     record.set("_raw", List.of(event.raw()));

@@ -6,6 +6,8 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,50 @@ class ParallelHuntTest {
     // (7000, 14000, ... 56000): 8623 events. The 60 multiples of 1000 have no user agent, so
     // 8563 match; the broken line 55555 is neither.
     assertThat(run.err()).contains("8,623 audit events; 8,563 matched, 3 rows");
+  }
+
+  @Test
+  void detectionFile_keepsInputOrder() throws Exception {
+    Path file = writeLargeLog();
+    Path detection = dir.resolve("order.yml");
+    Files.writeString(detection, "name: order\nid: o-1\nsearch: '`aws_cloudwatchlogs_eks` "
+        + "user.username=system:anonymous | stats count list(auditID) as ids "
+        + "latest(auditID) as last by sourceIPs{}'\n");
+
+    CliRun two = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "2",
+        "--format", "csv", file.toString());
+    CliRun one = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "1",
+        "--format", "csv", file.toString());
+
+    assertThat(two.exitCode()).as(two.err()).isZero();
+    assertThat(two.out()).isEqualTo(one.out());
+    // The expected rows come from the line pattern. Anonymous lines are the multiples of 7 and
+    // of 1000, except the broken line, and list() keeps the first 100 in input order.
+    StringBuilder expected = new StringBuilder("sourceIPs{},count,ids,last\r\n");
+    for (int address = 1; address <= 3; address++) {
+      List<String> ids = new ArrayList<>();
+      String last = null;
+      int lastTime = -1;
+      int count = 0;
+      for (int number = 1; number <= LINES; number++) {
+        boolean anonymous = number % 7 == 0 || number % 1000 == 0;
+        if (anonymous && number != BAD_LINE && number % 3 + 1 == address) {
+          count++;
+          if (ids.size() < 100) {
+            ids.add("id-" + number);
+          }
+          // latest() takes the greatest _time, and of equal times the one read last.
+          int time = number / 1000 % 60 * 60 + number % 60;
+          if (time >= lastTime) {
+            lastTime = time;
+            last = "id-" + number;
+          }
+        }
+      }
+      expected.append("10.9.0.").append(address).append(',').append(count).append(",\"")
+          .append(String.join("\n", ids)).append("\",").append(last).append("\r\n");
+    }
+    assertThat(two.out()).isEqualTo(expected.toString());
   }
 
   /** Writes 60,000 events of about 300 bytes: 18 MiB, split in two by two threads. */

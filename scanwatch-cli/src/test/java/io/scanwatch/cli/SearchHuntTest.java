@@ -158,6 +158,22 @@ class SearchHuntTest {
     assertThat(run.out()).contains("  runs on: built-in robust\n");
   }
 
+  @Test
+  void epochSeconds_writesTimeAsSplunkDoes() {
+    assertThat(SearchHunt.epochSeconds(1_763_625_600_000_000L)).isEqualTo("1763625600");
+    assertThat(SearchHunt.epochSeconds(1_763_625_600_120_000L)).isEqualTo("1763625600.12");
+    assertThat(SearchHunt.epochSeconds(1_763_625_600_000_007L)).isEqualTo("1763625600.000007");
+    assertThat(SearchHunt.epochSeconds(0)).isEqualTo("0");
+    assertThat(SearchHunt.epochSeconds(-1_500_000)).isEqualTo("-1.5");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 100_000; i++) {
+      long micros = random.nextInt(3) == 0 ? random.nextLong() / 1000
+          : random.nextLong(4_000_000_000_000_000L) / (long) Math.pow(10, random.nextInt(7));
+      assertThat(SearchHunt.epochSeconds(micros)).as("%d", micros).isEqualTo(
+          java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString());
+    }
+  }
+
   /** Rows as maps of column to values, single values and numbers made lists of text. */
   private static List<Map<String, List<String>>> normalized(String ndjson) throws Exception {
     List<Map<String, List<String>>> rows = new ArrayList<>();

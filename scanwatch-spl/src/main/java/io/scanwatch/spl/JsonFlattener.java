@@ -55,26 +55,52 @@ public final class JsonFlattener {
    * @throws IllegalArgumentException if the text is not one valid JSON value
    */
   public static Record flatten(String json, Set<String> fields) {
+    return flatten(json, Projection.of(fields));
+  }
+
+  /**
+   * Flattens JSON text into a record of only the fields of {@code projection}.
+   *
+   * @throws IllegalArgumentException if the text is not one valid JSON value
+   */
+  public static Record flatten(String json, Projection projection) {
     Record record = Record.empty();
-    Set<String> prefixes = new HashSet<>();
-    for (String field : fields) {
-      prefixes.add(field);
-      for (int i = 0; i < field.length(); i++) {
-        if (field.charAt(i) == '.' || field.startsWith("{}", i)) {
-          prefixes.add(field.substring(0, i));
-        }
-      }
-    }
     try (JsonParser parser = FACTORY.createParser(json)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw new IllegalArgumentException("invalid JSON: the text is empty");
       }
-      readValue(parser, token, "", record, prefixes);
+      readValue(parser, token, "", record, projection.paths);
     } catch (IOException e) {
       throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
     }
     return record;
+  }
+
+  /**
+   * The fields to keep when flattening, with every path that leads to one, worked out once for
+   * all the events a search reads.
+   */
+  public static final class Projection {
+    private final Set<String> paths;
+
+    private Projection(Set<String> paths) {
+      this.paths = paths;
+    }
+
+    /** Returns the projection onto the given field names. */
+    public static Projection of(Set<String> fields) {
+      Set<String> paths = new HashSet<>();
+      for (String field : fields) {
+        paths.add(field);
+        for (int i = 0; i < field.length(); i++) {
+          if (field.charAt(i) == '.' || field.startsWith("{}", i)) {
+            paths.add(field.substring(0, i));
+          }
+        }
+      }
+      return new Projection(Set.copyOf(paths));
+    }
   }
 
   /**
@@ -112,35 +138,54 @@ public final class JsonFlattener {
     readValue(parser, token, name, record, null);
   }
 
-  /** Reads a value; with {@code wanted} set, skips it unless its path leads to a wanted field. */
-  private static void readValue(JsonParser parser, JsonToken token, String name, Record record,
-      Set<String> wanted) throws IOException {
-    if (wanted != null && !name.isEmpty() && !wanted.contains(name)) {
-      parser.skipChildren();
-      return;
-    }
-    switch (token) {
-      case START_OBJECT -> readObject(parser, name, record, wanted);
-      case START_ARRAY -> readArray(parser, name, record, wanted);
-      case VALUE_NULL -> { }
-      default -> record.add(name, parser.getText());
-    }
-  }
-
-  private static void readObject(JsonParser parser, String name, Record record,
-      Set<String> wanted) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String member = join(name, parser.currentName());
-      readValue(parser, parser.nextToken(), member, record, wanted);
-    }
-  }
-
-  private static void readArray(JsonParser parser, String name, Record record,
-      Set<String> wanted) throws IOException {
-    JsonToken token = parser.nextToken();
-    while (token != JsonToken.END_ARRAY) {
-      readValue(parser, token, name + "{}", record, wanted);
-      token = parser.nextToken();
+  /**
+   * Reads a value and everything inside it; with {@code wanted} set, skips each member or element
+   * whose path leads to no wanted field.
+   *
+   * <p>The walk keeps its own stack of open containers instead of recursing, so the parser is
+   * advanced from two places only: compiled code for a search's candidate events then stays
+   * small, and deep nesting cannot exhaust the thread's stack.
+   */
+  private static void readValue(JsonParser parser, JsonToken first, String firstName,
+      Record record, Set<String> wanted) throws IOException {
+    // For each open container: the path of its members (its own path for an object, the path
+    // with {} for an array's elements) and whether it is an array.
+    String[] paths = new String[8];
+    boolean[] arrays = new boolean[8];
+    int depth = 0;
+    JsonToken token = first;
+    String name = firstName;
+    while (true) {
+      if (wanted != null && !name.isEmpty() && !wanted.contains(name)) {
+        parser.skipChildren();
+      } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        if (depth == paths.length) {
+          paths = java.util.Arrays.copyOf(paths, depth * 2);
+          arrays = java.util.Arrays.copyOf(arrays, depth * 2);
+        }
+        arrays[depth] = token == JsonToken.START_ARRAY;
+        paths[depth] = arrays[depth] ? name + "{}" : name;
+        depth++;
+      } else if (token != JsonToken.VALUE_NULL) {
+        record.add(name, parser.getText());
+      }
+      // Move to the next member or element, closing the containers that end first.
+      while (true) {
+        if (depth == 0) {
+          return;
+        }
+        token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
+          depth--;
+        } else if (arrays[depth - 1]) {
+          name = paths[depth - 1];
+          break;
+        } else {
+          name = join(paths[depth - 1], parser.currentName());
+          token = parser.nextToken();
+          break;
+        }
+      }
     }
   }
 

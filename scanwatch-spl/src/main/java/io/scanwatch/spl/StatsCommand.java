@@ -45,9 +45,13 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   private final class StatsStage implements Stage {
     private final Stage next;
     private final Map<List<String>, Accumulator[]> groups = new HashMap<>();
+    /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
+    private final boolean readsTime;
 
     StatsStage(Stage next) {
       this.next = next;
+      this.readsTime = aggregations.stream().anyMatch(aggregation ->
+          aggregation.canonical().equals("earliest") || aggregation.canonical().equals("latest"));
     }
 
     @Override
@@ -57,7 +61,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       for (String field : byFields) {
         keys = extend(keys, record.values(field));
       }
-      BigDecimal time = Numbers.parseExact(record.first("_time"));
+      BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
       for (List<String> key : keys) {
         Accumulator[] state = groups.computeIfAbsent(key, k -> newState());
         for (int i = 0; i < state.length; i++) {

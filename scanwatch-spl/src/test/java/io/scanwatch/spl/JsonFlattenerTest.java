@@ -25,6 +25,18 @@ class JsonFlattenerTest {
   }
 
   @Test
+  void deepNesting_namesEveryLevel() {
+    String json = "{\"a\":" + "[".repeat(900) + "{\"b\":1}" + "]".repeat(900) + ",\"c\":2}";
+
+    Record record = JsonFlattener.flatten(json);
+    Record projected = JsonFlattener.flatten(json, java.util.Set.of("a" + "{}".repeat(900) + ".b"));
+
+    assertThat(record.values("a" + "{}".repeat(900) + ".b")).containsExactly("1");
+    assertThat(record.values("c")).containsExactly("2");
+    assertThat(projected.fieldNames()).containsExactly("a" + "{}".repeat(900) + ".b");
+  }
+
+  @Test
   void flattensNamesAndValues() {
     Record record = JsonFlattener.flatten(JSON);
     assertThat(record.values("user.username")).containsExactly("u");

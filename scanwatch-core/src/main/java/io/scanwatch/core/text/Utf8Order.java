@@ -16,6 +16,23 @@ public final class Utf8Order implements Comparator<String> {
 
   @Override
   public int compare(String left, String right) {
+    // Code units and code points agree until a surrogate is involved, so compare code units and
+    // step back to code points only where a surrogate differs.
+    int common = Math.min(left.length(), right.length());
+    for (int i = 0; i < common; i++) {
+      char a = left.charAt(i);
+      char b = right.charAt(i);
+      if (a != b) {
+        if (Character.isSurrogate(a) || Character.isSurrogate(b)) {
+          return byCodePoints(left, right);
+        }
+        return Character.compare(a, b);
+      }
+    }
+    return Integer.compare(left.length(), right.length());
+  }
+
+  private static int byCodePoints(String left, String right) {
     int i = 0;
     int j = 0;
     while (i < left.length() && j < right.length()) {

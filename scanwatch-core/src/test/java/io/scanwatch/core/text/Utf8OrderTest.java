@@ -31,4 +31,35 @@ class Utf8OrderTest {
     assertThat(Utf8Order.INSTANCE.compare("/api/v1", "/api")).isPositive();
     assertThat(Utf8Order.INSTANCE.compare("/api", "/api")).isZero();
   }
+
+  @Test
+  void compare_matchesCodePointOrder() {
+    // Code point order, lone surrogates as their own value, is the order of UTF-8 bytes.
+    char[] alphabet = {'a', 'b', '/', '\u00e9', '\ud7ff', '\ue000', '\uffff', '\ud83d', '\ude00',
+        '\udbff', '\udfff', '\ud800', '\udc00'};
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 200_000; n++) {
+      String prefix = text(random, alphabet, random.nextInt(4));
+      String left = prefix + text(random, alphabet, random.nextInt(4));
+      String right = prefix + text(random, alphabet, random.nextInt(4));
+      int expected = Integer.signum(java.util.Arrays.compare(left.codePoints().toArray(),
+          right.codePoints().toArray()));
+      assertThat(Integer.signum(Utf8Order.INSTANCE.compare(left, right)))
+          .as("%s vs %s", escaped(left), escaped(right)).isEqualTo(expected);
+    }
+  }
+
+  private static String text(java.util.Random random, char[] alphabet, int length) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return text.toString();
+  }
+
+  private static String escaped(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append(String.format("\\u%04x", c)));
+    return out.toString();
+  }
 }
