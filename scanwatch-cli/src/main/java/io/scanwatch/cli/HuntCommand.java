@@ -347,10 +347,8 @@ final class HuntCommand implements Callable<Integer> {
         Summary.plural(sources.size(), "input"), Summary.bytes(report.bytesRead()),
         Summary.plural(report.eventsRead(), "audit event"), Summary.plural(rows, "row"),
         Summary.plural(searches.size(), "detection"));
-    if (hunt.prefilter() && report.linesPassedOver() > 0) {
-      err.printf(java.util.Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they "
-          + "do not contain %s%n", Summary.number(report.linesPassedOver()),
-          Summary.plural(report.lines(), "line"), TerminalText.escape(hunt.literal()));
+    if (hunt.prefilter()) {
+      Summary.printPrefilter(err, report, TerminalText.escape(hunt.literal()), false);
     }
     if (hunt.eventsWithoutText() > 0) {
       err.printf(java.util.Locale.ROOT, "warning: %s too large to keep as text; no search saw "

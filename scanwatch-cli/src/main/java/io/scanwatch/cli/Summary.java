@@ -35,11 +35,7 @@ final class Summary {
           plural(robust.healthProbes().size(), "health-probe source"));
     }
     printSuppressions(err, pipeline, robust);
-    if (report.linesPassedOver() > 0) {
-      err.printf(Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they do not contain "
-          + "system:anonymous; bad records there are not counted (--no-prefilter reads them)%n",
-          number(report.linesPassedOver()), plural(report.lines(), "line"));
-    }
+    printPrefilter(err, report, "system:anonymous", true);
     long excluded = pipeline.count(ParityVerdict.EXCLUDED_USER_AGENT);
     if (excluded > 0) {
       err.printf(Locale.ROOT, "excluded: %s from the AWS Security Scanner user agent%n",
@@ -71,6 +67,26 @@ final class Summary {
   }
 
   /** Prints the skipped records by reason and the problems with whole inputs. */
+  /**
+   * Prints how many lines and CloudWatch log events the prefilter passed over, if any, and that
+   * bad records among them are not counted (only when {@code noteUncounted} is set).
+   */
+  static void printPrefilter(PrintWriter err, ReadReport report, String literal,
+      boolean noteUncounted) {
+    String uncounted = noteUncounted
+        ? "; bad records there are not counted (--no-prefilter reads them)" : "";
+    if (report.linesPassedOver() > 0) {
+      err.printf(Locale.ROOT, "prefilter: %s of %s passed over unparsed, as they do not contain "
+          + "%s%s%n", number(report.linesPassedOver()), plural(report.lines(), "line"), literal,
+          uncounted);
+    }
+    if (report.logEventsPassedOver() > 0) {
+      err.printf(Locale.ROOT, "prefilter: %s of %s passed over unparsed, as their messages do "
+          + "not contain %s%s%n", number(report.logEventsPassedOver()),
+          plural(report.logEvents(), "CloudWatch log event"), literal, uncounted);
+    }
+  }
+
   static void printSkipsAndProblems(PrintWriter err, ReadReport report) {
     printSkips(err, report);
     printProblems(err, report);

@@ -239,6 +239,8 @@ public final class AuditLogReader {
     } catch (IOException e) {
       report.addProblem(new ReadReport.Problem(source.name() + " at byte " + start,
           "read failed: " + InputPaths.describe(e) + "; the events before it were kept", true));
+    } finally {
+      records.reportLogEvents(report);
     }
   }
 
@@ -327,7 +329,17 @@ public final class AuditLogReader {
     byte[] head = headBytes.toByteArray();
     InputStream rest = headError == null ? content : new FailingInputStream(headError);
     InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), rest);
-    switch (Shapes.sniff(head, factory)) {
+    try {
+      readShape(Shapes.sniff(head, factory), head, headError, whole, name, origin, sink, report);
+    } finally {
+      records.reportLogEvents(report);
+    }
+  }
+
+  private void readShape(Shapes.Kind shape, byte[] head, IOException headError,
+      InputStream whole, String name, Origin origin, ReportingSink sink, ReadReport report)
+      throws IOException {
+    switch (shape) {
       case EMPTY -> {
         if (headError != null) {
           throw headError;
@@ -372,6 +384,20 @@ public final class AuditLogReader {
 
   private void readDocument(InputStream in, String name, Origin origin, ReportingSink sink,
       ReadReport report) throws IOException {
+    // The events of a filter-log-events document are prefiltered one by one, as lines are: a
+    // message is an audit event's JSON text, which the prefilter can rule out before parsing.
+    // The log events of subscription payloads (Firehose objects) are all parsed, as those of a
+    // candidate line are, so that their summary notes stay complete.
+    records.filterMessages(prefilter);
+    try {
+      readDocumentRecords(in, name, origin, sink, report);
+    } finally {
+      records.filterMessages(null);
+    }
+  }
+
+  private void readDocumentRecords(InputStream in, String name, Origin origin,
+      ReportingSink sink, ReadReport report) throws IOException {
     RecoveringReader reader =
         new RecoveringReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     skipByteOrderMark(reader);

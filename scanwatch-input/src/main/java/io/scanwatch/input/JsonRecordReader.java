@@ -32,9 +32,15 @@ final class JsonRecordReader {
 
   private static final Pattern EKS_LOG_GROUP = Pattern.compile("/aws/eks/([^/]+)/cluster");
 
+  /** The message of a log event that the prefilter passed over; compared by identity. */
+  private static final String PASSED_OVER = new String("(passed over)");
+
   private final JsonFactory factory;
   private int recordColumn;
   private RawText rawText;
+  private Prefilter messageFilter;
+  private long logEvents;
+  private long logEventsPassedOver;
 
   /** Text of the input being parsed, by the parser's offsets, for keeping events' JSON text. */
   interface RawText {
@@ -49,6 +55,33 @@ final class JsonRecordReader {
 
   JsonRecordReader(JsonFactory factory) {
     this.factory = factory;
+  }
+
+  /**
+   * Passes over, from now on, the entries of filter-log-events {@code events} arrays whose message
+   * cannot contain an event with the prefilter's literal; null parses every message.
+   */
+  void filterMessages(Prefilter prefilter) {
+    this.messageFilter = prefilter;
+  }
+
+  /** Adds the log events counted since the last call to {@code report}, and restarts the count. */
+  void reportLogEvents(ReadReport report) {
+    report.addLogEvents(logEvents, logEventsPassedOver);
+    logEvents = 0;
+    logEventsPassedOver = 0;
+  }
+
+  /**
+   * Returns the message value the parser is at, or {@link #PASSED_OVER} when the prefilter passes
+   * over it, which saves making a string of it.
+   */
+  private String message(JsonParser parser) throws IOException {
+    if (messageFilter != null && !messageFilter.mayHold(parser.getTextCharacters(),
+        parser.getTextOffset(), parser.getTextLength())) {
+      return PASSED_OVER;
+    }
+    return parser.getText();
   }
 
   /**
@@ -212,7 +245,7 @@ final class JsonRecordReader {
   }
 
   /** The fields of a CloudWatch log event met outside its wrapper. */
-  private static final class LogEventFields {
+  private final class LogEventFields {
     String message;
     String stream;
     String id;
@@ -220,7 +253,7 @@ final class JsonRecordReader {
     void read(String name, JsonParser parser) throws IOException {
       switch (name) {
         case "message" -> message = parser.currentToken() == JsonToken.VALUE_STRING
-            ? parser.getText() : skip(parser);
+            ? message(parser) : skip(parser);
         case "logStreamName" -> stream = scalar(parser);
         default -> id = scalar(parser);
       }
@@ -249,7 +282,7 @@ final class JsonRecordReader {
         // Kept until the payload ends, because logGroup may come after logEvents.
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
-            WrappedEvent entry = readWrappedEvent(parser, location);
+            WrappedEvent entry = readWrappedEvent(parser, location, false);
             if (entry != null) {
               wrapper.logEvents.add(entry);
             }
@@ -265,7 +298,7 @@ final class JsonRecordReader {
           while (next(parser) != JsonToken.END_ARRAY) {
             markRecordStart(parser);
             Location entryLocation = at(base, parser);
-            WrappedEvent entry = readWrappedEvent(parser, entryLocation);
+            WrappedEvent entry = readWrappedEvent(parser, entryLocation, true);
             if (entry != null) {
               String source = entry.stream() != null ? entry.stream() : origin.source();
               emitWrapped(entry, origin.withSource(source), sink);
@@ -283,7 +316,12 @@ final class JsonRecordReader {
     }
   }
 
-  private WrappedEvent readWrappedEvent(JsonParser parser, Location location) throws IOException {
+  /**
+   * Reads one log event of a wrapper. With {@code filter} set, a message the prefilter rules out
+   * is not made a string.
+   */
+  private WrappedEvent readWrappedEvent(JsonParser parser, Location location, boolean filter)
+      throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
       return null;
@@ -298,7 +336,8 @@ final class JsonRecordReader {
       switch (name) {
         case "id", "eventId" -> id = scalar(parser);
         case "logStreamName" -> stream = scalar(parser);
-        case "message" -> message = value == JsonToken.VALUE_STRING ? parser.getText() : skip(parser);
+        case "message" -> message = value != JsonToken.VALUE_STRING ? skip(parser)
+            : filter ? message(parser) : parser.getText();
         case "timestamp" -> time = epochMillisToMicros(parser, value);
         default -> parser.skipChildren();
       }
@@ -345,6 +384,11 @@ final class JsonRecordReader {
   private void emitWrapped(WrappedEvent entry, Origin origin, RecordSink sink) {
     String message = entry.message();
     Location location = entry.location();
+    logEvents++;
+    if (message == PASSED_OVER) {
+      logEventsPassedOver++;
+      return;
+    }
     if (message == null || message.isBlank()) {
       sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "no message");
       return;

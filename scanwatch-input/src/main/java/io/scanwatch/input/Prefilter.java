@@ -224,6 +224,63 @@ final class Prefilter {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
+  /**
+   * Tests whether the JSON text of one event, such as the decoded {@code message} of a CloudWatch
+   * log event, can contain the literal: whether it contains the literal ignoring ASCII case or a risky
+   * {@code \}{@code u} escape, by the rules of the class comment. A message is never a Lambda
+   * event, so the {@code awslogs} key plays no part.
+   */
+  boolean mayHold(String text) {
+    return mayHold(text.toCharArray(), 0, text.length());
+  }
+
+  /** Tests {@code chars[offset, offset + length)} as {@link #mayHold(String)} does. */
+  boolean mayHold(char[] chars, int offset, int length) {
+    final int first = literal[anchorIndex] | 0x20;
+    final int second = literal[anchorIndex + 1] | 0x20;
+    int end = offset + length;
+    // Like the byte scan: the anchor pair first, the whole literal only where the pair is.
+    for (int i = offset; i + 1 < end; i++) {
+      char c = chars[i];
+      if (c == '\\') {
+        if (isRiskyEscape(chars, i, end)) {
+          return true;
+        }
+      } else if ((c | 0x20) == first && (chars[i + 1] | 0x20) == second) {
+        int start = i - anchorIndex;
+        if (start >= offset && start + literal.length <= end && matchesAt(chars, start)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesAt(char[] chars, int start) {
+    for (int j = 0; j < literal.length; j++) {
+      char c = chars[start + j];
+      if (c >= 128 || FOLD[c] != literal[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isRiskyEscape(char[] chars, int backslash, int end) {
+    if (backslash + 5 >= end || chars[backslash + 1] != 'u') {
+      return false;
+    }
+    int value = 0;
+    for (int k = 2; k <= 5; k++) {
+      int digit = Character.digit(chars[backslash + k], 16);
+      if (digit < 0) {
+        return false;
+      }
+      value = value * 16 + digit;
+    }
+    return value < 128 && risky[value];
+  }
+
   private boolean isRiskyEscape(byte[] bytes, int backslash, int to) {
     if (backslash + 5 >= to || bytes[backslash + 1] != 'u') {
       return false;

@@ -33,6 +33,8 @@ public final class ReadReport {
   private Location firstInvalidUtf8;
   private long lines;
   private long linesPassedOver;
+  private long logEvents;
+  private long logEventsPassedOver;
 
   public SkipLog skips() {
     return skips;
@@ -66,6 +68,19 @@ public final class ReadReport {
   /** Lines the prefilter passed over because they cannot hold an event the detection keeps. */
   public long linesPassedOver() {
     return linesPassedOver;
+  }
+
+  /** CloudWatch log events read from JSON documents, payloads and Logs Insights exports. */
+  public long logEvents() {
+    return logEvents;
+  }
+
+  /**
+   * CloudWatch log events whose message the prefilter passed over, because it cannot contain an event
+   * the detection keeps.
+   */
+  public long logEventsPassedOver() {
+    return logEventsPassedOver;
   }
 
   public List<Problem> problems() {
@@ -110,6 +125,11 @@ public final class ReadReport {
     linesPassedOver += passedOver;
   }
 
+  void addLogEvents(long read, long passedOver) {
+    logEvents += read;
+    logEventsPassedOver += passedOver;
+  }
+
   /**
    * Adds what {@code other} counted. When {@code other} read a part of {@code file} that starts
    * {@code lineOffset} lines into it, the line numbers of its examples in that file are moved down
@@ -127,6 +147,8 @@ public final class ReadReport {
     invalidUtf8Lines += other.invalidUtf8Lines;
     lines += other.lines;
     linesPassedOver += other.linesPassedOver;
+    logEvents += other.logEvents;
+    logEventsPassedOver += other.logEventsPassedOver;
     if (lineOffset != 0) {
       other.skips.offsetLines(file, lineOffset);
     }

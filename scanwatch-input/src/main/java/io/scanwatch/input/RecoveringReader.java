@@ -29,26 +29,41 @@ final class RecoveringReader extends Reader {
     }
     if (position < produced) {
       int count = (int) Math.min(length, produced - position);
-      for (int i = 0; i < count; i++) {
-        target[offset + i] = ring[(int) ((position + i) % HISTORY)];
-      }
+      copyFromRing(position, target, offset, count);
       position += count;
       return count;
     }
-    int count = in.read(target, offset, length);
+    int count = in.read(target, offset, Math.min(length, HISTORY));
     if (count <= 0) {
       return count;
     }
-    for (int i = 0; i < count; i++) {
-      char c = target[offset + i];
-      ring[(int) ((produced + i) % HISTORY)] = c;
-      if (c == '\n') {
-        newlinesProduced++;
+    int newlines = 0;
+    for (int i = offset; i < offset + count; i++) {
+      if (target[i] == '\n') {
+        newlines++;
       }
     }
+    newlinesProduced += newlines;
+    copyToRing(target, offset, produced, count);
     produced += count;
     position += count;
     return count;
+  }
+
+  /** Copies {@code count} characters from the history, starting at absolute index {@code from}. */
+  private void copyFromRing(long from, char[] target, int offset, int count) {
+    int start = (int) (from % HISTORY);
+    int first = Math.min(count, HISTORY - start);
+    System.arraycopy(ring, start, target, offset, first);
+    System.arraycopy(ring, 0, target, offset + first, count - first);
+  }
+
+  /** Stores {@code count} characters in the history at absolute index {@code at}. */
+  private void copyToRing(char[] source, int offset, long at, int count) {
+    int start = (int) (at % HISTORY);
+    int first = Math.min(count, HISTORY - start);
+    System.arraycopy(source, offset, ring, start, first);
+    System.arraycopy(source, offset + first, ring, 0, count - first);
   }
 
   /**

@@ -54,6 +54,40 @@ class PrefilterPropertyTest {
     assertThat(withPrefilter).containsExactlyElementsOf(withoutPrefilter);
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {21, 22, 23})
+  void documentMessages_keepEveryMatchingEvent(long seed) throws Exception {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder("{\n    \"events\": [\n");
+    int expectedMatches = 0;
+    for (int i = 0; i < 1500; i++) {
+      String username = USERNAMES[random.nextInt(USERNAMES.length)];
+      expectedMatches += username.equalsIgnoreCase("system:anonymous") ? 1 : 0;
+      // Half the messages are written plainly, so that the prefilter can pass some over.
+      String message = random.nextBoolean() ? event(random, "id-" + i, username)
+          : plainEvent("id-" + i).replace("system:anonymous", username);
+      text.append(i == 0 ? "" : ",\n").append("        {").append(random.nextBoolean() ? "\n" : "")
+          .append("\"logStreamName\": \"kube-apiserver-audit-1\", \"timestamp\": 1731522851000, ")
+          .append("\"message\": ").append(quoted(message)).append(", \"eventId\": \"e").append(i)
+          .append("\"}");
+    }
+    text.append("\n    ],\n    \"searchedLogStreams\": []\n}\n");
+    Path file = dir.resolve("document-" + seed + ".json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    ReadReport report = new ReadReport();
+
+    List<String> withPrefilter = matchedIds(file, true, report);
+    List<String> withoutPrefilter = matchedIds(file, false, new ReadReport());
+
+    assertThat(withoutPrefilter).hasSize(expectedMatches);
+    assertThat(withPrefilter).containsExactlyElementsOf(withoutPrefilter);
+    assertThat(report.logEvents()).isEqualTo(1500);
+    // Every message passed over lacks the literal, whatever its case, and any risky escape.
+    assertThat(report.logEventsPassedOver()).isPositive()
+        .isLessThanOrEqualTo(1500 - expectedMatches);
+    assertThat(report.eventsRead()).isEqualTo(1500 - report.logEventsPassedOver());
+  }
+
   @Test
   void prefilter_escapedBackslashOrDigitInMessage() throws Exception {
     String inner = plainEvent("id-1").replace("system:anonymous", "system:\\u0061nonymous");
@@ -139,9 +173,12 @@ class PrefilterPropertyTest {
   }
 
   private static List<String> matchedIds(Path file, boolean prefilter) {
+    return matchedIds(file, prefilter, new ReadReport());
+  }
+
+  private static List<String> matchedIds(Path file, boolean prefilter, ReadReport report) {
     ParityDetection detection = new ParityDetection();
     List<String> ids = new ArrayList<>();
-    ReadReport report = new ReadReport();
     new AuditLogReader(null, prefilter).read(InputSource.file(file), (AuditEvent event) -> {
       if (detection.evaluate(event) == ParityVerdict.MATCHED) {
         ids.add(event.auditIds().get(0));
