@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
  * {@code a e m n o r s t u y :}, or of a backslash or hex digit (which can write an escape inside
  * a message that is itself JSON text), or the key {@code awslogs} of a Lambda event, whose
  * compressed data cannot be searched. The other JSON escapes ({@code \n}, {@code \"} and so on)
- * stand for characters outside that set.
+ * stand for characters outside that set. A line with {@code "code":401} is a candidate too: no
+ * detection keeps it for that, but the summary counts the requests rejected before a user was
+ * known, which name no user at all.
  *
  * <p>Immutable and thread-safe.
  */
@@ -47,6 +49,11 @@ final class Prefilter {
   private static final long LOWER_SS = 0x7373737373737373L;
   private static final long LOWER_LS = 0x6c6c6c6c6c6c6c6cL;
   private static final byte[] LAMBDA_KEY = "awslogs".getBytes(StandardCharsets.US_ASCII);
+  private static final long COLONS = 0x3a3a3a3a3a3a3a3aL;
+  private static final long FOURS = 0x3434343434343434L;
+  private static final byte[] UNAUTHORIZED = "\"code\":401".getBytes(StandardCharsets.US_ASCII);
+  /** The index of the colon in {@link #UNAUTHORIZED}. */
+  private static final int UNAUTHORIZED_COLON = 6;
 
   static {
     for (int b = 0; b < 256; b++) {
@@ -143,7 +150,8 @@ final class Prefilter {
       long lineEnds = zeroBytes(word ^ NEWLINES);
       long marks = zeroBytes(word ^ BACKSLASHES)
           | (zeroBytes((word | CASE_BITS) ^ first) & zeroBytes((next | CASE_BITS) ^ second))
-          | (zeroBytes(word ^ LOWER_SS) & zeroBytes(next ^ LOWER_LS));
+          | (zeroBytes(word ^ LOWER_SS) & zeroBytes(next ^ LOWER_LS))
+          | (zeroBytes(word ^ COLONS) & zeroBytes(next ^ FOURS));
       while (marks != 0) {
         int offset = Long.numberOfTrailingZeros(marks) >>> 3;
         int candidate = candidateAt(bytes, i + offset, from, to);
@@ -195,6 +203,14 @@ final class Prefilter {
     if ((b | 0x20) == (literal[anchorIndex] | 0x20)) {
       int start = index - anchorIndex;
       if (start >= from && start + literal.length <= to && matchesAt(bytes, start)) {
+        return start;
+      }
+    }
+    if (b == ':') {
+      int start = index - UNAUTHORIZED_COLON;
+      if (start >= from && start + UNAUTHORIZED.length <= to
+          && java.util.Arrays.equals(bytes, start, start + UNAUTHORIZED.length, UNAUTHORIZED, 0,
+              UNAUTHORIZED.length)) {
         return start;
       }
     }
