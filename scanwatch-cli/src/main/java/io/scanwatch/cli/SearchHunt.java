@@ -9,6 +9,7 @@ import io.scanwatch.spl.Detection;
 import io.scanwatch.spl.JsonFlattener;
 import io.scanwatch.spl.Record;
 import io.scanwatch.spl.SearchPipeline;
+import io.scanwatch.spl.SearchSplit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ final class SearchHunt {
 
   private final List<Detection> detections;
   private final List<SearchPipeline> pipelines = new ArrayList<>();
+  /** Each search cut at its stats, or null when some search cannot be cut. */
+  private final List<SearchSplit> splits;
   private final AuditLogReader reader;
   private final boolean prefilter;
   private final String literal;
@@ -50,11 +53,14 @@ final class SearchHunt {
   SearchHunt(List<Detection> detections, String cluster, boolean allowPrefilter) {
     this.detections = detections;
     List<CompiledSearch> searches = new ArrayList<>();
+    List<SearchSplit> cut = new ArrayList<>();
     for (Detection detection : detections) {
       CompiledSearch search = detection.compile();
       searches.add(search);
       pipelines.add(search.newPipeline());
+      cut.add(search.split());
     }
+    this.splits = cut.contains(null) ? null : cut;
     java.util.Set<String> fields = projection(searches);
     this.projection = fields == null ? null : JsonFlattener.Projection.of(fields);
     this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
@@ -116,14 +122,19 @@ final class SearchHunt {
 
   /**
    * Reads every source and returns each detection's rows. With the prefilter on, large files are
-   * read on several threads: the few candidate events of each piece are queued in batches and
-   * reach the searches in input order, so the rows are those of one thread.
+   * read on several threads, and the rows are those of one thread. When every search can be cut
+   * at its {@code stats} (see {@link CompiledSearch#split}), each piece runs the searches up to
+   * {@code stats} on its own thread and the pieces' groups merge in input order. Otherwise the
+   * few candidate events of each piece are queued in batches and reach the searches in input
+   * order on this thread.
    */
   List<Result> run(List<InputSource> sources, ReadReport report, int threads) {
     if (!prefilter || threads < 2) {
       for (InputSource source : sources) {
         reader.read(source, this::accept, report);
       }
+    } else if (splits != null) {
+      return readSplit(sources, report, threads);
     } else {
       readInParallel(sources, report, threads);
     }
@@ -142,7 +153,7 @@ final class SearchHunt {
   /** Marks the end of a piece's events in its queue. */
   private static final List<AuditEvent> END = new ArrayList<>();
 
-  private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
+  private List<Piece> pieces(List<InputSource> sources, int threads) {
     List<Piece> pieces = new ArrayList<>();
     for (InputSource source : sources) {
       List<Long> offsets = reader.splitAtLines(source, threads, ParallelHunt.MIN_PART_BYTES);
@@ -153,11 +164,94 @@ final class SearchHunt {
         pieces.add(new Piece(source, offsets.get(i), offsets.get(i + 1), false));
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+    return pieces;
+  }
+
+  private static ExecutorService readers(int threads) {
+    return Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "scanwatch-reader");
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /** The result of one piece: its report and each cut search's part. */
+  private record PieceResult(ReadReport report, List<SearchSplit.Part> parts) {}
+
+  /**
+   * Reads the pieces on several threads, each running every search up to its {@code stats}, and
+   * returns the rows of the parts merged in input order.
+   */
+  private List<Result> readSplit(List<InputSource> sources, ReadReport report, int threads) {
+    List<Piece> pieces = pieces(sources, threads);
+    ExecutorService pool = readers(threads);
+    List<List<SearchSplit.Part>> partsBySearch = new ArrayList<>();
+    splits.forEach(split -> partsBySearch.add(new ArrayList<>()));
+    try {
+      List<Future<PieceResult>> futures = new ArrayList<>();
+      for (Piece piece : pieces) {
+        futures.add(pool.submit(() -> searchPiece(piece)));
+      }
+      String file = null;
+      long linesBefore = 0;
+      for (int i = 0; i < pieces.size(); i++) {
+        PieceResult result = futures.get(i).get();
+        String name = pieces.get(i).source().name();
+        if (!name.equals(file) || pieces.get(i).whole()) {
+          file = name;
+          linesBefore = 0;
+        }
+        report.merge(result.report(), name, linesBefore);
+        linesBefore += result.report().lines();
+        for (int s = 0; s < splits.size(); s++) {
+          partsBySearch.get(s).add(result.parts().get(s));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Result> results = new ArrayList<>();
+    for (int s = 0; s < splits.size(); s++) {
+      results.add(new Result(detections.get(s), splits.get(s).finish(partsBySearch.get(s))));
+    }
+    return results;
+  }
+
+  /** Reads one piece, passing each event through every search's part on this thread. */
+  private PieceResult searchPiece(Piece piece) {
+    AuditLogReader pieceReader = newReader();
+    ReadReport report = new ReadReport();
+    List<SearchSplit.Part> parts = new ArrayList<>();
+    splits.forEach(split -> parts.add(split.newPart()));
+    java.util.function.Consumer<AuditEvent> sink = event -> {
+      if (event.raw() == null) {
+        countWithoutText();
+        return;
+      }
+      Record record = toRecord(event, projection);
+      for (int i = 0; i < parts.size(); i++) {
+        parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
+      }
+    };
+    if (piece.whole()) {
+      pieceReader.read(piece.source(), sink, report);
+    } else {
+      pieceReader.readRange(piece.source(), piece.start(), piece.end(), sink, report);
+    }
+    return new PieceResult(report, parts);
+  }
+
+  private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
+    List<Piece> pieces = pieces(sources, threads);
+    ExecutorService pool = readers(threads);
     try {
       List<BlockingQueue<List<AuditEvent>>> queues = new ArrayList<>();
       List<Future<ReadReport>> futures = new ArrayList<>();

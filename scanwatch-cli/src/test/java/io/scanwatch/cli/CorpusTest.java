@@ -144,8 +144,8 @@ class CorpusTest {
 
     CliRun run = CliRun.of("hunt", "--format", "ndjson", log.toString());
 
-    // jq: 152 events have responseStatus.code 401 and no user.username; they are the only lines
-    // with "code":401, and none names system:anonymous.
+    // jq counts 152 events with responseStatus.code 401 and no user.username. They are the only
+    // lines with "code":401, and none names system:anonymous.
     assertThat(run.err()).contains("152 audit events; 0 matched, 0 rows");
     assertThat(run.err()).contains("prefilter: 436 of 588 lines passed over unparsed");
     assertThat(run.err()).contains("note: 152 events were rejected with 401 before a user was "

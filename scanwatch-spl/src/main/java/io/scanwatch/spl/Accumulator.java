@@ -51,6 +51,44 @@ final class Accumulator {
     }
   }
 
+  /**
+   * Takes in the state of the same aggregation over the records right after this one's, so that
+   * the result is that of one run over both. Not for {@code sum} and {@code avg}, whose floating
+   * point sums depend on the order of additions.
+   */
+  void absorb(Accumulator later) {
+    switch (function) {
+      case "count" -> count += later.count;
+      case "dc", "values" -> distinct.addAll(later.distinct);
+      case "list" -> addToList(later.list);
+      case "earliest", "latest" -> addEdge(later.edgeValues, later.edgeTime);
+      case "sum", "avg" -> throw new IllegalStateException(function + " cannot be merged");
+      default -> absorbExtremes(later);
+    }
+  }
+
+  /** Merges {@code min} and {@code max} state, an earlier value winning ties as in one run. */
+  private void absorbExtremes(Accumulator later) {
+    allNumeric &= later.allNumeric;
+    numericCount += later.numericCount;
+    if (later.minNumber != null && (minNumber == null || later.minNumber < minNumber)) {
+      minNumber = later.minNumber;
+      minNumberText = later.minNumberText;
+    }
+    if (later.maxNumber != null && (maxNumber == null || later.maxNumber > maxNumber)) {
+      maxNumber = later.maxNumber;
+      maxNumberText = later.maxNumberText;
+    }
+    if (later.minText != null
+        && (minText == null || Utf8Order.INSTANCE.compare(later.minText, minText) < 0)) {
+      minText = later.minText;
+    }
+    if (later.maxText != null
+        && (maxText == null || Utf8Order.INSTANCE.compare(later.maxText, maxText) > 0)) {
+      maxText = later.maxText;
+    }
+  }
+
   private void addToList(List<String> values) {
     for (String value : values) {
       if (list.size() < LIST_MAX) {

@@ -59,4 +59,9 @@ record BinCommand(String field, String target, long spanSeconds, boolean days, Z
   public void collectFields(Set<String> fields) {
     fields.add(field);
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

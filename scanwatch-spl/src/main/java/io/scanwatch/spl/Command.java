@@ -15,4 +15,12 @@ interface Command {
   default boolean transforming() {
     return false;
   }
+
+  /**
+   * Tests whether the command handles each record on its own, keeping nothing between records,
+   * so that separate runs over parts of the input give the records the whole run would.
+   */
+  default boolean recordLocal() {
+    return false;
+  }
 }

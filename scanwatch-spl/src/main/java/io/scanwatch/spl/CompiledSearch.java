@@ -57,6 +57,28 @@ public final class CompiledSearch {
     return Collections.unmodifiableSet(fields);
   }
 
+  /**
+   * Returns the search cut at its first {@code stats} for runs over parts of the input, or null
+   * when it cannot be cut: when a command before {@code stats} keeps state between records (as
+   * {@code head}, {@code dedup} or {@code sort}), when another command needs all events first, or
+   * when {@code stats} has {@code sum} or {@code avg}, whose partial sums may round differently.
+   */
+  public SearchSplit split() {
+    for (int i = 0; i < commands.size(); i++) {
+      Command command = commands.get(i);
+      if (command instanceof StatsCommand stats) {
+        return stats.mergeable()
+            ? new SearchSplit(commands.subList(0, i), stats,
+                commands.subList(i + 1, commands.size()), source)
+            : null;
+      }
+      if (!command.recordLocal()) {
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** Tests whether the search has a command that needs all events before it emits rows. */
   public boolean transforming() {
     return commands.stream().anyMatch(Command::transforming);

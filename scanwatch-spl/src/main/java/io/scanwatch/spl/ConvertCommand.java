@@ -56,4 +56,9 @@ record ConvertCommand(String timeFormat, List<Conversion> conversions, ZoneId zo
   public void collectFields(Set<String> fields) {
     conversions.forEach(conversion -> fields.add(conversion.field()));
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

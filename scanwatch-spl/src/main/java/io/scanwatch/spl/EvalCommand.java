@@ -43,4 +43,9 @@ record EvalCommand(List<Assignment> assignments, String search) implements Comma
   public void collectFields(Set<String> fields) {
     assignments.forEach(assignment -> assignment.expression().collectFields(fields));
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

@@ -40,4 +40,9 @@ record FieldsCommand(boolean remove, List<String> patterns) implements Command {
       patterns.forEach(pattern -> fields.add(pattern.contains("*") ? "*" : pattern));
     }
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

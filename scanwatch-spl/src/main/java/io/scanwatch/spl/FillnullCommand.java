@@ -64,4 +64,10 @@ record FillnullCommand(String value, List<String> fields) implements Command {
     }
     names.addAll(fields);
   }
+
+  /** Only with named fields: without them the command fills the fields of every record. */
+  @Override
+  public boolean recordLocal() {
+    return !fields.isEmpty();
+  }
 }

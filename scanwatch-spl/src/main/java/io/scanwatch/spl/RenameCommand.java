@@ -57,4 +57,9 @@ record RenameCommand(List<Pair> pairs) implements Command {
       fields.add(pair.target().contains("*") ? "*" : pair.target());
     }
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

@@ -26,4 +26,9 @@ record SearchCommand(SearchExpr terms) implements Command {
   public void collectFields(Set<String> fields) {
     terms.collectFields(fields);
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

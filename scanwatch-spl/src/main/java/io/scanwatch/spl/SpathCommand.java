@@ -130,4 +130,9 @@ record SpathCommand(String input, String output, String path) implements Command
   public void collectFields(Set<String> fields) {
     fields.add(input);
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

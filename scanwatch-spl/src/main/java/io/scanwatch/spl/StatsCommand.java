@@ -24,6 +24,21 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     return new StatsStage(next);
   }
 
+  /** Starts a stage that sends its rows to {@code next} and can take in other runs' groups. */
+  StatsStage startMergeable(Stage next) {
+    return new StatsStage(next);
+  }
+
+  /**
+   * Tests whether the states of runs over consecutive parts of the input, merged in input order,
+   * give the rows of one run. Every aggregation can, except {@code sum} and {@code avg}: a sum of
+   * partial sums may differ from the running sum in its last bits.
+   */
+  boolean mergeable() {
+    return aggregations.stream().noneMatch(aggregation ->
+        aggregation.canonical().equals("sum") || aggregation.canonical().equals("avg"));
+  }
+
   @Override
   public boolean transforming() {
     return true;
@@ -42,7 +57,8 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     }
   }
 
-  private final class StatsStage implements Stage {
+  /** The running {@code stats}: one state per group. */
+  final class StatsStage implements Stage {
     private final Stage next;
     private final Map<List<String>, Accumulator[]> groups = new HashMap<>();
     /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
@@ -71,6 +87,23 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
           state[i].add(values, time, aggregation.field() == null);
         }
       }
+    }
+
+    /**
+     * Takes in the groups of a run over the part of the input right after this one's; that run's
+     * stage is not used afterwards.
+     */
+    void absorb(StatsStage later) {
+      later.groups.forEach((key, state) -> {
+        Accumulator[] mine = groups.get(key);
+        if (mine == null) {
+          groups.put(key, state);
+          return;
+        }
+        for (int i = 0; i < mine.length; i++) {
+          mine[i].absorb(state[i]);
+        }
+      });
     }
 
     private List<List<String>> extend(List<List<String>> keys, List<String> values) {

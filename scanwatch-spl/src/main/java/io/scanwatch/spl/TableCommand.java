@@ -36,4 +36,9 @@ record TableCommand(List<String> patterns) implements Command {
   public void collectFields(Set<String> fields) {
     patterns.forEach(pattern -> fields.add(pattern.contains("*") ? "*" : pattern));
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }

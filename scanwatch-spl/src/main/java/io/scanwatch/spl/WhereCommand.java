@@ -26,4 +26,9 @@ record WhereCommand(EvalExpr condition) implements Command {
   public void collectFields(Set<String> fields) {
     condition.collectFields(fields);
   }
+
+  @Override
+  public boolean recordLocal() {
+    return true;
+  }
 }
