@@ -147,10 +147,11 @@ public final class AuditLogReader {
   }
 
   /**
-   * Returns offsets that split {@code source} into about {@code parts} pieces at line starts, for
+   * Returns offsets that split {@code source} into about {@code parts} pieces at line starts, or
+   * between the entries of a {@code filter-log-events} document (see {@link EventsDocument}), for
    * reading them in parallel with {@link #readRange}: the first offset is 0 and the last the file
    * size. Returns an empty list when the input cannot be split: standard input, compressed or
-   * binary content, JSON documents, CSV, Lambda events, or a file smaller than
+   * binary content, other JSON documents, CSV, Lambda events, or a file smaller than
    * {@code minPartBytes} per part.
    */
   public List<Long> splitAtLines(InputSource source, int parts, long minPartBytes) {
@@ -166,11 +167,14 @@ public final class AuditLogReader {
       channel.read(headBuffer, 0);
       byte[] head = Arrays.copyOf(headBuffer.array(), headBuffer.position());
       boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+      int count = (int) Math.min(parts, size / minPartBytes);
+      if (!gzip && EventsDocument.entryIndent(head) >= 0) {
+        return EventsDocument.split(channel, size, count, EventsDocument.entryIndent(head));
+      }
       if (gzip || Shapes.sniff(head, factory) != Shapes.Kind.LINES
           || containsAscii(head, "\"awslogs\"")) {
         return List.of();
       }
-      int count = (int) Math.min(parts, size / minPartBytes);
       List<Long> offsets = new ArrayList<>();
       offsets.add(0L);
       for (int i = 1; i < count; i++) {
@@ -205,10 +209,11 @@ public final class AuditLogReader {
   }
 
   /**
-   * Reads the lines of {@code source} in {@code [start, end)}, which must begin at a line start
-   * (see {@link #splitAtLines}). Line numbers in locations count from the start of the range;
-   * {@link ReadReport#merge} moves them to the file's numbering. The file counts as done in the
-   * report of the range that ends it.
+   * Reads the piece {@code [start, end)} of {@code source} that {@link #splitAtLines} gave. For
+   * lines, line numbers in locations count from the start of the range and
+   * {@link ReadReport#merge} moves them to the file's numbering; for a piece of a
+   * {@code filter-log-events} document, which reports no lines, they count from the file start.
+   * The file counts as done in the report of the range that ends it.
    */
   public void readRange(InputSource source, long start, long end, Consumer<AuditEvent> events,
       ReadReport report) {
@@ -235,6 +240,17 @@ public final class AuditLogReader {
     Origin origin = new Origin(source.name(), defaultCluster, Timestamps.INVALID);
     try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
       InputStream in = new RangeInputStream(channel, start, end, report);
+      ByteBuffer headBuffer = ByteBuffer.allocate((int) Math.min(channel.size(), SNIFF_BYTES));
+      channel.read(headBuffer, 0);
+      byte[] head = Arrays.copyOf(headBuffer.array(), headBuffer.position());
+      if (EventsDocument.entryIndent(head) >= 0) {
+        // A piece of a filter-log-events document, made whole JSON again, with line numbers
+        // counted from the file start.
+        long baseLine = start == 0 ? 1 : 1 + EventsDocument.newlinesBefore(channel, start);
+        readDocument(EventsDocument.piece(in, start, end, channel.size()), source.name(),
+            origin, sink, report, baseLine);
+        return;
+      }
       readLines(in, source.name(), origin, sink, report, prefilter, start == 0);
     } catch (IOException e) {
       report.addProblem(new ReadReport.Problem(source.name() + " at byte " + start,
@@ -384,24 +400,29 @@ public final class AuditLogReader {
 
   private void readDocument(InputStream in, String name, Origin origin, ReportingSink sink,
       ReadReport report) throws IOException {
+    readDocument(in, name, origin, sink, report, 1);
+  }
+
+  private void readDocument(InputStream in, String name, Origin origin, ReportingSink sink,
+      ReadReport report, long firstLine) throws IOException {
     // The events of a filter-log-events document are prefiltered one by one, as lines are: a
     // message is an audit event's JSON text, which the prefilter can rule out before parsing.
     // The log events of subscription payloads (Firehose objects) are all parsed, as those of a
     // candidate line are, so that their summary notes stay complete.
     records.filterMessages(prefilter);
     try {
-      readDocumentRecords(in, name, origin, sink, report);
+      readDocumentRecords(in, name, origin, sink, report, firstLine);
     } finally {
       records.filterMessages(null);
     }
   }
 
   private void readDocumentRecords(InputStream in, String name, Origin origin,
-      ReportingSink sink, ReadReport report) throws IOException {
+      ReportingSink sink, ReadReport report, long firstLine) throws IOException {
     RecoveringReader reader =
         new RecoveringReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     skipByteOrderMark(reader);
-    long baseLine = 1;
+    long baseLine = firstLine;
     boolean resumed = false;
     while (true) {
       long baseChar = reader.position();

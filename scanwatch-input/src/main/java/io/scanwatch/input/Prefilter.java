@@ -176,6 +176,22 @@ final class Prefilter {
     return newlines;
   }
 
+  /** Counts the {@code \n} bytes in {@code [from, to)}, eight bytes at a time. */
+  static long countNewlines(byte[] bytes, int from, int to) {
+    long newlines = 0;
+    int i = from;
+    while (i + Long.BYTES <= to) {
+      newlines += Long.bitCount(zeroBytes((long) LONGS.get(bytes, i) ^ NEWLINES));
+      i += Long.BYTES;
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        newlines++;
+      }
+    }
+    return newlines;
+  }
+
   /** Returns the index of the first {@code \n} in {@code [from, to)}, or -1. */
   static int nextNewline(byte[] bytes, int from, int to) {
     int i = from;
