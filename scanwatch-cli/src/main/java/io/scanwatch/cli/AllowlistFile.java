@@ -41,8 +41,8 @@ final class AllowlistFile {
     JsonNode root;
     try {
       root = YamlTree.read(file);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": invalid YAML: " + e.getOriginalMessage());
+    } catch (YamlTree.InvalidYamlException e) {
+      throw new IllegalArgumentException(e.getMessage());
     }
     JsonNode list = root == null ? null : (root.isArray() ? root : root.get("allow"));
     if (list == null || !list.isArray()) {

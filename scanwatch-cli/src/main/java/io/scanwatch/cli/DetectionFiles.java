@@ -74,8 +74,11 @@ final class DetectionFiles {
         throw new ParameterException(commandLine, file.getFileName() + ": the search is nested "
             + "too deeply to parse; flatten its parentheses or repeated operators");
       } catch (IOException | RuntimeException e) {
-        throw new ParameterException(commandLine, "cannot load " + file + ": "
-            + TerminalText.escape(String.valueOf(e.getMessage())));
+        // Messages about the file's content start with its name already.
+        String message = String.valueOf(e.getMessage());
+        throw new ParameterException(commandLine, TerminalText.escape(
+            message.startsWith(file.toString()) ? "invalid detection file " + message
+                : "cannot load " + file + ": " + message));
       }
     }
     return detections;

@@ -211,6 +211,7 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() {
     ZoneId zone = parseZone();
     PrintWriter err = spec.commandLine().getErr();
+    checkOutputOptions();
     List<io.scanwatch.spl.Detection> searches = loadSearches(zone);
     if (!searches.isEmpty()) {
       return huntWithSearches(searches, err);
@@ -500,6 +501,33 @@ final class HuntCommand implements Callable<Integer> {
       return fileSystem.getReason();
     }
     return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+  }
+
+  /**
+   * Rejects an output file that cannot be written and a table width below 60 before any input
+   * is read, so that a long hunt does not end without its rows.
+   */
+  private void checkOutputOptions() {
+    if (width != null && width < 60) {
+      throw new ParameterException(spec.commandLine(),
+          "invalid --width " + width + ": give 60 or more");
+    }
+    if (output == null) {
+      return;
+    }
+    Path folder = output.toAbsolutePath().getParent();
+    String problem = null;
+    if (Files.isDirectory(output)) {
+      problem = "it is a folder";
+    } else if (folder != null && !Files.isDirectory(folder)) {
+      problem = "its folder does not exist";
+    } else if (folder != null && !Files.isWritable(folder) && !Files.isWritable(output)) {
+      problem = "permission denied";
+    }
+    if (problem != null) {
+      throw new ParameterException(spec.commandLine(), "invalid --output '"
+          + TerminalText.escape(String.valueOf(output)) + "': " + problem);
+    }
   }
 
   private int tableWidth() {

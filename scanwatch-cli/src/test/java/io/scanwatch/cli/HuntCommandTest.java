@@ -240,11 +240,32 @@ class HuntCommandTest {
   }
 
   @Test
-  void output_unwritableIsFailedRun() {
+  void output_folderRejectedBeforeReading() {
     CliRun run = CliRun.of("hunt", "--output", dir.toString(), FIXTURE);
 
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(run.err()).contains("cannot write the output to " + dir);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --output '" + dir
+        + "': it is a folder");
+    assertThat(run.err()).doesNotContain("audit events");
+  }
+
+  @Test
+  void output_missingFolderRejectedBeforeReading() {
+    Path target = dir.resolve("missing/rows.ndjson");
+
+    CliRun run = CliRun.of("hunt", "--detection", "robust", "-o", target.toString(), FIXTURE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --output '" + target
+        + "': its folder does not exist");
+  }
+
+  @Test
+  void width_belowSixtyRejected() {
+    CliRun run = CliRun.of("hunt", "--width", "40", FIXTURE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --width 40: give 60 or more");
   }
 
   @Test

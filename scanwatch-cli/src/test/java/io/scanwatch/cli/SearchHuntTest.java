@@ -137,6 +137,21 @@ class SearchHuntTest {
   }
 
   @Test
+  void invalidYaml_namesFileLineAndProblem() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yml"), "name: x\nid: y\nsearch: \"abc\n");
+    Path empty = Files.writeString(dir.resolve("nosearch.yml"), "name: x\nid: y\n");
+
+    CliRun invalid = CliRun.of("hunt", "--detection", bad.toString(), SAMPLE);
+    CliRun noSearch = CliRun.of("hunt", "--detection", empty.toString(), SAMPLE);
+
+    assertThat(invalid.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(invalid.err()).startsWith("scanwatch hunt: invalid detection file " + bad
+        + ":3:7: invalid YAML: while scanning a quoted scalar: found unexpected end of stream");
+    assertThat(noSearch.err()).startsWith("scanwatch hunt: invalid detection file " + empty
+        + ": the detection has no 'search'");
+  }
+
+  @Test
   void missingDetectionFile_saysSo() {
     CliRun run = CliRun.of("hunt", "--detection", "/no/such/detection.yml", SAMPLE);
 

@@ -26,7 +26,7 @@ public final class InputPaths {
 
   /**
    * Returns the inputs of {@code arguments} in order; {@code -} is standard input. A file named
-   * more than once is read once, with a warning. Folders that cannot be listed are added to
+   * more than once, directly, through a folder or by a link to it, is read once, with a warning. Folders that cannot be listed are added to
    * {@code report} as failed and skipped.
    *
    * @throws java.nio.file.NoSuchFileException if an argument does not exist
@@ -34,7 +34,7 @@ public final class InputPaths {
   public static List<InputSource> expand(List<String> arguments, ReadReport report)
       throws IOException {
     List<InputSource> sources = new ArrayList<>();
-    java.util.Set<Path> seen = new java.util.HashSet<>();
+    java.util.Map<Object, String> seen = new java.util.HashMap<>();
     for (String argument : arguments) {
       if (argument.equals("-")) {
         sources.add(InputSource.stdin());
@@ -47,16 +47,33 @@ public final class InputPaths {
       List<InputSource> found = Files.isDirectory(path) ? walk(path, report)
           : List.of(InputSource.file(path));
       for (InputSource source : found) {
-        // A file named twice, directly or through a folder, is read once.
-        if (seen.add(source.path().toAbsolutePath().normalize())) {
+        // A file named twice, directly, through a folder or by a link, is read once.
+        String first = seen.putIfAbsent(identity(source.path()), source.name());
+        if (first == null) {
           sources.add(source);
-        } else {
+        } else if (first.equals(source.name())) {
           report.addProblem(new ReadReport.Problem(source.name(),
               "named more than once; read once", false));
+        } else {
+          report.addProblem(new ReadReport.Problem(source.name(),
+              "the same file as " + first + "; read once", false));
         }
       }
     }
     return sources;
+  }
+
+  /**
+   * Returns what identifies the file itself: its device and inode where the file system has them,
+   * so that links and hard links to one file are one input, else its normalized absolute path.
+   */
+  private static Object identity(Path path) {
+    try {
+      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+      return key != null ? key : path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
   }
 
   private static List<InputSource> walk(Path folder, ReadReport report) throws IOException {

@@ -258,9 +258,9 @@ final class Prefilter {
 
   /**
    * Tests whether the JSON text of one event, such as the decoded {@code message} of a CloudWatch
-   * log event, can contain the literal: whether it contains the literal ignoring ASCII case or a risky
-   * {@code \}{@code u} escape, by the rules of the class comment. A message is never a Lambda
-   * event, so the {@code awslogs} key plays no part.
+   * log event, can contain the literal: whether it contains the literal ignoring ASCII case, a
+   * risky {@code \}{@code u} escape or {@code "code":401}, by the rules of the class comment. A
+   * message is never a Lambda event, so the {@code awslogs} key plays no part.
    */
   boolean mayHold(String text) {
     return mayHold(text.toCharArray(), 0, text.length());
@@ -283,9 +283,25 @@ final class Prefilter {
         if (start >= offset && start + literal.length <= end && matchesAt(chars, start)) {
           return true;
         }
+      } else if (c == ':' && chars[i + 1] == '4' && isUnauthorized(chars, i, end)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Tests whether {@code "code":401} is written with its colon at {@code colon}. */
+  private static boolean isUnauthorized(char[] chars, int colon, int end) {
+    int start = colon - UNAUTHORIZED_COLON;
+    if (start < 0 || start + UNAUTHORIZED.length > end) {
+      return false;
+    }
+    for (int j = 0; j < UNAUTHORIZED.length; j++) {
+      if (chars[start + j] != UNAUTHORIZED[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean matchesAt(char[] chars, int start) {

@@ -33,11 +33,18 @@ public final class YamlTree {
 
   private YamlTree() {}
 
+  /** Invalid YAML, with the file, line and column and the parser's account of the problem. */
+  public static final class InvalidYamlException extends IOException {
+    InvalidYamlException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /**
    * Reads a file. An empty file gives a missing node.
    *
-   * @throws IOException if the file cannot be read or is not valid YAML (a duplicate key is
-   *     invalid)
+   * @throws InvalidYamlException if the file is not valid YAML (a duplicate key is invalid)
+   * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException for an alias or nesting deeper than {@value #MAX_DEPTH},
    *     naming the file and line
    */
@@ -54,7 +61,28 @@ public final class YamlTree {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(in)) {
       JsonToken token = parser.nextToken();
       return token == null ? MissingNode.getInstance() : value(parser, token, name, 0);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidYamlException(describe(e, name), e);
     }
+  }
+
+  /**
+   * Returns {@code name:line:column: invalid YAML: problem}, the problem being the parser's own
+   * sentences without the text excerpts and positions it adds on further lines.
+   */
+  static String describe(com.fasterxml.jackson.core.JsonProcessingException error, String name) {
+    StringBuilder problem = new StringBuilder();
+    String original = error.getOriginalMessage() == null ? "" : error.getOriginalMessage();
+    for (String line : original.split("\n")) {
+      if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+        continue;
+      }
+      problem.append(problem.length() == 0 ? "" : ": ").append(line.strip());
+    }
+    com.fasterxml.jackson.core.JsonLocation where = error.getLocation();
+    String position = where == null || where.getLineNr() < 1 ? ""
+        : ":" + where.getLineNr() + ":" + where.getColumnNr();
+    return name + position + ": invalid YAML: " + problem;
   }
 
   private static JsonNode value(YAMLParser parser, JsonToken token, String name, int depth)

@@ -74,6 +74,14 @@ class YamlTreeTest {
   }
 
   @Test
+  void invalidYaml_locatedWithoutExcerpts() {
+    assertThatThrownBy(() -> read("name: x\nsearch: \"abc\n"))
+        .isInstanceOf(YamlTree.InvalidYamlException.class)
+        .hasMessage("t.yml:2:7: invalid YAML: while scanning a quoted scalar: found unexpected "
+            + "end of stream");
+  }
+
+  @Test
   void duplicateKey_rejected() {
     assertThatThrownBy(() -> read("search: one\nname: x\nsearch: two\n"))
         .isInstanceOf(IOException.class).hasMessageContaining("search");

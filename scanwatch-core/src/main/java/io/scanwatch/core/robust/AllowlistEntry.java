@@ -63,9 +63,10 @@ public record AllowlistEntry(
   }
 
   /**
-   * Creates an entry from text, parsing each CIDR with {@link Cidr#parse}.
+   * Creates an entry from text, parsing each CIDR with {@link Cidr#parseExact}, so that a block
+   * with host bits set is rejected rather than silently widened.
    *
-   * @throws IllegalArgumentException as {@link Cidr#parse} and the canonical constructor do
+   * @throws IllegalArgumentException as {@link Cidr#parseExact} and the canonical constructor do
    */
   public static AllowlistEntry of(
       String reason,
@@ -75,7 +76,7 @@ public record AllowlistEntry(
       List<String> clusters) {
     List<Cidr> blocks = new ArrayList<>(cidrs.size());
     for (String cidr : cidrs) {
-      blocks.add(Cidr.parse(cidr));
+      blocks.add(Cidr.parseExact(cidr));
     }
     return new AllowlistEntry(reason, blocks, userAgents, paths, clusters);
   }

@@ -49,6 +49,26 @@ public final class Cidr implements Serializable {
     return new Cidr(text, address.withoutHostBits(bits), bits);
   }
 
+  /**
+   * Parses as {@link #parse} does, but rejects an address with host bits after the prefix
+   * ({@code 10.0.0.7/8}), which more likely means a mistyped length than the whole block.
+   *
+   * @throws IllegalArgumentException if the address or the length is invalid, or host bits are
+   *     set, naming the block the text stands for
+   */
+  public static Cidr parseExact(String text) {
+    Cidr cidr = parse(text);
+    int slash = text.indexOf('/');
+    IpAddress written = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash));
+    if (written.high() != cidr.network.high() || written.low() != cidr.network.low()) {
+      int length = cidr.prefixLength - (written.ipv4() ? 96 : 0);
+      throw new IllegalArgumentException("invalid CIDR '" + text + "': bits are set after the /"
+          + length + " prefix; write " + cidr.network + "/" + length + " for the block, or "
+          + written + "/" + (written.ipv4() ? 32 : 128) + " for the one address");
+    }
+    return cidr;
+  }
+
   /** Returns the block as it was written. */
   public String text() {
     return text;

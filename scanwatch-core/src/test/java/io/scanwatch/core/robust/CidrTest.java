@@ -44,4 +44,23 @@ class CidrTest {
     assertThatThrownBy(() -> Cidr.parse("::/-1")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Cidr.parse("::/129")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void parseExact_rejectsHostBits() {
+    assertThatThrownBy(() -> Cidr.parseExact("10.0.0.7/8"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("invalid CIDR '10.0.0.7/8': bits are set after the /8 prefix; write "
+            + "10.0.0.0/8 for the block, or 10.0.0.7/32 for the one address");
+    assertThatThrownBy(() -> Cidr.parseExact("2001:db8::1/32"))
+        .hasMessage("invalid CIDR '2001:db8::1/32': bits are set after the /32 prefix; write "
+            + "2001:db8::/32 for the block, or 2001:db8::1/128 for the one address");
+  }
+
+  @Test
+  void parseExact_acceptsBlocksAndAddresses() {
+    assertThat(Cidr.parseExact("10.0.0.0/8")).isEqualTo(Cidr.parse("10.0.0.0/8"));
+    assertThat(Cidr.parseExact("10.0.0.7")).isEqualTo(Cidr.parse("10.0.0.7/32"));
+    assertThat(Cidr.parseExact("2001:db8::/32")).isEqualTo(Cidr.parse("2001:db8::/32"));
+    assertThat(Cidr.parseExact("0.0.0.0/0")).isEqualTo(Cidr.parse("0.0.0.0/0"));
+  }
 }
