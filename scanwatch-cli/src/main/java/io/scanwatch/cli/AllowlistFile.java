@@ -66,6 +66,10 @@ final class AllowlistFile {
       if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
         throw new IllegalArgumentException(where + ": missing reason");
       }
+      if (entry.has("user_agents") && entry.has("userAgents")) {
+        throw new IllegalArgumentException(where + ": both user_agents and userAgents; "
+            + "give the user agents once");
+      }
       JsonNode agents = entry.has("user_agents") ? entry.get("user_agents") : entry.get("userAgents");
       List<String> cidrs = strings(entry.get("cidrs"), where + ": cidrs");
       List<String> userAgents = strings(agents, where + ": user_agents");
@@ -86,7 +90,7 @@ final class AllowlistFile {
       return values;
     }
     if (node.isValueNode()) {
-      values.add(node.asText());
+      values.add(text(node, where));
       return values;
     }
     if (!node.isArray()) {
@@ -96,8 +100,20 @@ final class AllowlistFile {
       if (!value.isValueNode() || value.isNull()) {
         throw new IllegalArgumentException(where + ": expected a list of strings");
       }
-      values.add(value.asText());
+      values.add(text(value, where));
     }
     return values;
+  }
+
+  /**
+   * Returns a string value. YAML reads unquoted {@code no}, {@code 010} or {@code 1e3} as a
+   * boolean or a number, whose text is no longer what was written, so those are rejected.
+   */
+  private static String text(JsonNode value, String where) {
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(where + ": " + value.asText() + " is read as a "
+          + (value.isBoolean() ? "boolean" : "number") + ", not text; put it in quotes");
+    }
+    return value.asText();
   }
 }

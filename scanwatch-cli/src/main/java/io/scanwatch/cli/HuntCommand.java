@@ -321,7 +321,16 @@ final class HuntCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) {
+      if (!macroPaths.isEmpty() || !parameters.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--macros and --param apply to "
+            + "detection files; add --detection FILE.yml or --detections FOLDER");
+      }
       return List.of();
+    }
+    if (allowlist != null || scannerAgents != null || healthProbers != null) {
+      throw new ParameterException(spec.commandLine(), "--allowlist, --scanner-agents and "
+          + "--health-probers apply to the built-in detections; a detection file filters in "
+          + "its search, for example in its *_filter macro (--macros)");
     }
     if (compare) {
       throw new ParameterException(spec.commandLine(),
@@ -355,6 +364,7 @@ final class HuntCommand implements Callable<Integer> {
       err.printf(java.util.Locale.ROOT, "warning: %s too large to keep as text; no search saw "
           + "them%n", Summary.plural(hunt.eventsWithoutText(), "event was"));
     }
+    Summary.printInvalidUtf8(err, report);
     Summary.printSkipsAndProblems(err, report);
     if (!written || report.failed()) {
       return ExitCodes.FAILED;

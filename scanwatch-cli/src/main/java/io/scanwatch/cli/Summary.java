@@ -57,13 +57,18 @@ final class Summary {
           + "shows them%n", pipeline.rejectedWithoutUser() == 1 ? "1 event was"
               : number(pipeline.rejectedWithoutUser()) + " events were");
     }
+    printInvalidUtf8(err, report);
+    printProblems(err, report);
+    err.flush();
+  }
+
+  /** Prints how many lines had invalid UTF-8, if any, and where the first was. */
+  static void printInvalidUtf8(PrintWriter err, ReadReport report) {
     if (report.invalidUtf8Lines() > 0) {
       err.printf(Locale.ROOT, "warning: %s had invalid UTF-8, read with U+FFFD in its place "
           + "(first at %s)%n", plural(report.invalidUtf8Lines(), "line"),
           TerminalText.escape(String.valueOf(report.firstInvalidUtf8())));
     }
-    printProblems(err, report);
-    err.flush();
   }
 
   /** Prints the skipped records by reason and the problems with whole inputs. */

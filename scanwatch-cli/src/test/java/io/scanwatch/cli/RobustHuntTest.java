@@ -108,6 +108,29 @@ class RobustHuntTest {
   }
 
   @Test
+  void allowlist_ambiguousEntriesRejected() throws Exception {
+    Path both = dir.resolve("both.yaml");
+    Files.writeString(both, "allow:\n  - reason: elb only\n    userAgents: [\"ELB*\"]\n"
+        + "    user_agents: []\n    cidrs: [0.0.0.0/0]\n");
+    Path coerced = dir.resolve("coerced.yaml");
+    Files.writeString(coerced, "allow:\n  - reason: norway\n    clusters: [no]\n");
+    Path hostBits = dir.resolve("host-bits.yaml");
+    Files.writeString(hostBits, "allow:\n  - reason: one host\n    cidrs: [10.0.0.7/8]\n");
+
+    CliRun twoKeys = CliRun.of("hunt", "--allowlist", both.toString(), SAMPLE);
+    CliRun coercedRun = CliRun.of("hunt", "--allowlist", coerced.toString(), SAMPLE);
+    CliRun widened = CliRun.of("hunt", "--allowlist", hostBits.toString(), SAMPLE);
+
+    assertThat(twoKeys.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(twoKeys.err()).startsWith("scanwatch hunt: " + both + ": entry 1: both "
+        + "user_agents and userAgents; give the user agents once");
+    assertThat(coercedRun.err()).startsWith("scanwatch hunt: " + coerced + ": entry 1: clusters: "
+        + "false is read as a boolean, not text; put it in quotes");
+    assertThat(widened.err()).startsWith("scanwatch hunt: " + hostBits + ": entry 1: invalid CIDR "
+        + "'10.0.0.7/8': bits are set after the /8 prefix");
+  }
+
+  @Test
   void allowlist_aliasRejectedAndIdleEntryListed() throws Exception {
     Path aliased = dir.resolve("aliased.yaml");
     Files.writeString(aliased,

@@ -152,6 +152,42 @@ class SearchHuntTest {
   }
 
   @Test
+  void optionsOfTheOtherEngine_rejected() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    Path allowlist = Files.writeString(dir.resolve("allow.yml"),
+        "allow:\n  - reason: all\n    cidrs: [0.0.0.0/0]\n");
+
+    CliRun allowed = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--allowlist",
+        allowlist.toString(), SAMPLE);
+    CliRun parameter = CliRun.of("hunt", "--param", "src_ip=1.2.3.4", SAMPLE);
+
+    assertThat(allowed.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(allowed.err()).startsWith("scanwatch hunt: --allowlist, --scanner-agents and "
+        + "--health-probers apply to the built-in detections;");
+    assertThat(parameter.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(parameter.err()).startsWith("scanwatch hunt: --macros and --param apply to "
+        + "detection files;");
+  }
+
+  @Test
+  void invalidUtf8_warnedAsInBuiltInHunts() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    byte[] line = ("{\"kind\":\"Event\",\"auditID\":\"a\",\"user\":{\"username\":"
+        + "\"system:anonymous\"},\"userAgent\":\"zgrab\u00ff\",\"requestReceivedTimestamp\":"
+        + "\"2024-11-13T18:34:10Z\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path log = Files.write(dir.resolve("latin1.log"), line);
+
+    CliRun run = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), log.toString());
+
+    assertThat(run.err()).contains("warning: 1 line had invalid UTF-8, read with U+FFFD in its "
+        + "place (first at " + log + ":1)");
+  }
+
+  @Test
   void missingDetectionFile_saysSo() {
     CliRun run = CliRun.of("hunt", "--detection", "/no/such/detection.yml", SAMPLE);
 

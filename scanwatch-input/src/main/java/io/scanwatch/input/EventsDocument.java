@@ -17,15 +17,15 @@ import java.util.List;
  * the same indentation, as the AWS CLI writes them. A JSON string cannot hold a line break, so a
  * line that starts with {@code &#123;} at that indentation, after a comma, starts an entry.
  *
- * <p>A piece is read as a document of its own: the pieces after the first get the text
- * {@code &#123;"events":[0} in front (the comma that ends the piece before follows the
- * {@code 0}, which the reader skips as not an object), and the pieces before the last get
- * {@code ]&#125;} behind, so that each is whole JSON and the reader meets every entry exactly
- * once, as in one read of the whole document.
+ * <p>A piece is read as a document of its own: the pieces after the first start at the comma
+ * before their first entry, which is read (so that its byte is counted) but replaced by the text
+ * {@code &#123;"events":[}, and the pieces before the last get {@code ]&#125;} behind. So each
+ * is whole JSON and the reader meets every entry exactly once, as in one read of the whole
+ * document.
  */
 final class EventsDocument {
 
-  private static final byte[] OPEN = "{\"events\":[0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OPEN = "{\"events\":[".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
   /** How far after an entry's brace its {@code "timestamp"} key is looked for. */
   private static final int ENTRY_LOOKAHEAD = 4096;
@@ -164,10 +164,19 @@ final class EventsDocument {
     return i >= 0 && bytes[i] == '}' ? newline - back + comma : -1;
   }
 
-  /** Returns the piece in {@code [start, end)} of a document of {@code size} bytes as whole JSON. */
-  static InputStream piece(InputStream range, long start, long end, long size) {
+  /**
+   * Returns the piece in {@code [start, end)} of a document of {@code size} bytes as whole JSON.
+   * A piece after the first must start at the comma before an entry.
+   */
+  static InputStream piece(InputStream range, long start, long end, long size)
+      throws IOException {
     InputStream in = range;
     if (start > 0) {
+      int comma = range.read();
+      if (comma != ',') {
+        throw new IOException("a filter-log-events piece starts with byte " + comma
+            + ", not the comma before an entry");
+      }
       in = new SequenceInputStream(new ByteArrayInputStream(OPEN), in);
     }
     if (end < size) {

@@ -282,9 +282,14 @@ final class JsonRecordReader {
         // Kept until the payload ends, because logGroup may come after logEvents.
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
+            Location entryLocation = at(base, parser);
+            JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, location, false);
             if (entry != null) {
               wrapper.logEvents.add(entry);
+            } else {
+              sink.skip(SkipReason.NOT_AUDIT_EVENT, entryLocation,
+                  "a JSON " + describe(first) + " in the logEvents array");
             }
           }
         } else {
@@ -298,13 +303,19 @@ final class JsonRecordReader {
           while (next(parser) != JsonToken.END_ARRAY) {
             markRecordStart(parser);
             Location entryLocation = at(base, parser);
+            JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, entryLocation, true);
             if (entry != null) {
               String source = entry.stream() != null ? entry.stream() : origin.source();
               emitWrapped(entry, origin.withSource(source), sink);
+            } else {
+              sink.skip(SkipReason.NOT_AUDIT_EVENT, entryLocation,
+                  "a JSON " + describe(first) + " in the events array");
             }
           }
         } else {
+          sink.skip(SkipReason.NOT_AUDIT_EVENT, location,
+              "events is a JSON " + describe(value) + ", not an array");
           parser.skipChildren();
         }
       }
@@ -633,6 +644,7 @@ final class JsonRecordReader {
   private static String describe(JsonToken token) {
     return switch (token) {
       case START_ARRAY -> "array";
+      case START_OBJECT -> "object";
       case VALUE_STRING -> "string";
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
       case VALUE_TRUE, VALUE_FALSE -> "boolean";

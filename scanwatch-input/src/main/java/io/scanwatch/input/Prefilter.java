@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
  * with some of its characters (or of the keys {@code user} and {@code username}) written as
  * {@code \}{@code uXXXX} escapes. So a line is a candidate when it contains the literal ignoring
  * ASCII case, a {@code \}{@code u} escape of one of the characters
- * {@code a e m n o r s t u y :}, or of a backslash or hex digit (which can write an escape inside
- * a message that is itself JSON text), or the key {@code awslogs} of a Lambda event, whose
+ * {@code a e m n o r s t u y :}, or of a backslash, {@code u} or hex digit (which can write an
+ * escape inside a message that is itself JSON text), or the key {@code awslogs} of a Lambda event, whose
  * compressed data cannot be searched. The other JSON escapes ({@code \n}, {@code \"} and so on)
  * stand for characters outside that set. A line with {@code "code":401} is a candidate too: no
  * detection keeps it for that, but the summary counts the requests rejected before a user was
@@ -70,9 +70,9 @@ final class Prefilter {
     this.anchorFirst = broadcast(literal[anchorIndex] | 0x20);
     this.anchorSecond = broadcast(literal[anchorIndex + 1] | 0x20);
     // The letters of the literal, of awslogs (whose data is compressed and cannot be searched),
-    // and the backslash and hex digits, whose escapes can spell an escape one level down in a
+    // and the backslash, u and hex digits, whose escapes can spell an escape one level down in a
     // message that is itself JSON text.
-    String riskyCharacters = new String(literal, StandardCharsets.US_ASCII) + "awslog\\"
+    String riskyCharacters = new String(literal, StandardCharsets.US_ASCII) + "awslog\\u"
         + "0123456789abcdefABCDEF";
     for (char c : riskyCharacters.toCharArray()) {
       risky[c] = true;

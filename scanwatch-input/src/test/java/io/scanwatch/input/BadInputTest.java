@@ -27,6 +27,28 @@ class BadInputTest {
   }
 
   @Test
+  void nonObjectEntries_countedAsSkipped() throws Exception {
+    String message = good("a1").replace("\\", "\\\\").replace("\"", "\\\"");
+    String entries = "{\n  \"events\": [\n    \"a string\",\n    42,\n    [1, 2],\n"
+        + "    {\"logStreamName\": \"s\", \"timestamp\": 1731522851000, \"message\": \""
+        + message + "\"}\n  ]\n}\n";
+    String notArray = "{\"events\": {\"message\": \"x\"}}\n";
+
+    Reads.Result listed = Reads.read(dir, "entries.json", entries);
+    Reads.Result object = Reads.read(dir, "object.json", notArray);
+
+    assertThat(listed.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1");
+    assertThat(listed.report().skips().examples(SkipReason.NOT_AUDIT_EVENT))
+        .extracting(SkipLog.Entry::detail)
+        .containsExactly("a JSON string in the events array", "a JSON number in the events array",
+            "a JSON array in the events array");
+    assertThat(listed.report().skips().examples(SkipReason.NOT_AUDIT_EVENT))
+        .extracting(entry -> entry.location().line()).containsExactly(3L, 4L, 5L);
+    assertThat(object.report().skips().examples(SkipReason.NOT_AUDIT_EVENT))
+        .extracting(SkipLog.Entry::detail).containsExactly("events is a JSON object, not an array");
+  }
+
+  @Test
   void invalidJsonLine_countedAndSkipped() throws Exception {
     String text = good("a1") + "\n{\"kind\":\"Event\",\"auditID\":\n" + good("a3") + "\n"
         + "{not json at all}\n" + good("a5") + "\n";

@@ -140,6 +140,26 @@ class PrefilterPropertyTest {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }
 
+  @Test
+  void literalPrefilter_innerEscapeWithEscapedU() throws Exception {
+    // The inner event writes the 4 of 203.0.113.45 as \u0034, and the payload writes that
+    // escape's u as \u0075, so the line holds neither the literal nor an escape of its digits.
+    String inner = "{\"kind\":\"Event\",\"auditID\":\"id-1\",\"sourceIPs\":[\"203.0.113."
+        + "\\u00345\"],\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\"}";
+    String message = quoted(inner).replace("\\\\u0034", "\\\\\\u00750034");
+    assertThat(message).contains("\\\\\\u00750034").doesNotContain("203.0.113.45");
+    String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/aws/eks/c/cluster\","
+        + "\"logStream\":\"s\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1731522851000,"
+        + "\"message\":" + message + "}]}\n";
+    Path file = Files.writeString(dir.resolve("escaped-u.log"), payload);
+
+    List<String> addresses = new ArrayList<>();
+    new AuditLogReader(null, "203.0.113.45").read(InputSource.file(file),
+        (AuditEvent event) -> addresses.addAll(event.sourceIps()), new ReadReport());
+
+    assertThat(addresses).containsExactly("203.0.113.45");
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13})
   void literalPrefilter_keepsEveryEventWithTheLiteral(long seed) throws Exception {

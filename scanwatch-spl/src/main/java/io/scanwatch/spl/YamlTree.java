@@ -27,6 +27,12 @@ public final class YamlTree {
   /** Nesting deeper than any detection needs, which bounds the recursion on a hostile file. */
   static final int MAX_DEPTH = 200;
 
+  /**
+   * The largest file read. Detection, macro and allowlist files are a few KB, and the YAML parser
+   * takes seconds and gigabytes over a single scalar of a few megabytes before its own limit.
+   */
+  static final long MAX_BYTES = 1L << 20;
+
   private static final YAMLFactory FACTORY = (YAMLFactory) new YAMLFactory()
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,6 +55,13 @@ public final class YamlTree {
    *     naming the file and line
    */
   public static JsonNode read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": not a regular file");
+    }
+    if (Files.size(file) > MAX_BYTES) {
+      throw new IllegalArgumentException(file + ": larger than " + (MAX_BYTES >> 20)
+          + " MiB, which no detection, macro or allowlist file needs");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     }
@@ -60,9 +73,24 @@ public final class YamlTree {
   public static JsonNode read(InputStream in, String name) throws IOException {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(in)) {
       JsonToken token = parser.nextToken();
-      return token == null ? MissingNode.getInstance() : value(parser, token, name, 0);
+      if (token == null) {
+        return MissingNode.getInstance();
+      }
+      JsonNode tree = value(parser, token, name, 0);
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException(name + ":" + parser.currentLocation().getLineNr()
+            + ": a second YAML document; put each detection, macro or allowlist in its own file");
+      }
+      return tree;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.io.CharConversionException) {
+          throw new InvalidYamlException(name + ": not valid UTF-8 text", e);
+        }
+      }
       throw new InvalidYamlException(describe(e, name), e);
+    } catch (java.io.CharConversionException e) {
+      throw new InvalidYamlException(name + ": not valid UTF-8 text", e);
     }
   }
 
@@ -132,6 +160,9 @@ public final class YamlTree {
       case VALUE_NULL -> {
         return NODES.nullNode();
       }
+      case VALUE_EMBEDDED_OBJECT -> throw new IllegalArgumentException(name + ":"
+          + parser.currentLocation().getLineNr()
+          + ": binary values (!!binary) are not supported; write the text itself");
       default -> {
         return NODES.textNode(parser.getText());
       }

@@ -62,8 +62,35 @@ class YamlTreeTest {
   }
 
   @Test
-  void severalDocuments_firstOnly() throws IOException {
-    assertThat(read("a: 1\n---\na: 2\n").get("a").asInt()).isEqualTo(1);
+  void secondDocument_rejected() {
+    assertThatThrownBy(() -> read("a: 1\n---\na: 2\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("t.yml:").hasMessageContaining(": a second YAML document;");
+  }
+
+  @Test
+  void binaryValue_rejected() {
+    assertThatThrownBy(() -> read("search: !!binary YGF3c19jbG91ZHdhdGNobG9nc19la3NgIA==\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("t.yml:1: binary values (!!binary) are not supported; write the text itself");
+  }
+
+  @Test
+  void invalidUtf8_rejected() {
+    byte[] latin1 = "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> YamlTree.read(new ByteArrayInputStream(latin1), "t.yml"))
+        .isInstanceOf(YamlTree.InvalidYamlException.class)
+        .hasMessage("t.yml: not valid UTF-8 text");
+  }
+
+  @Test
+  void largeFile_rejectedBeforeParsing(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("huge.yml");
+    Files.writeString(file, "description: '" + "A".repeat((int) YamlTree.MAX_BYTES) + "'\n");
+
+    assertThatThrownBy(() -> YamlTree.read(file)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": larger than 1 MiB, which no detection, macro or allowlist file "
+            + "needs");
   }
 
   @Test
