@@ -225,20 +225,21 @@ final class SearchHunt {
     return results;
   }
 
-  /** Reads one piece, passing each event through every search's part on this thread. */
+  /**
+   * Reads one piece, passing each event through every search's part on this thread. Events go to
+   * the searches in batches: a call made once per batch stays out of the scanning loop's
+   * compiled code, which the compiler would otherwise rebuild around the searches' code.
+   */
   private PieceResult searchPiece(Piece piece) {
     AuditLogReader pieceReader = newReader();
     ReadReport report = new ReadReport();
     List<SearchSplit.Part> parts = new ArrayList<>();
     splits.forEach(split -> parts.add(split.newPart()));
+    List<AuditEvent> batch = new ArrayList<>(BATCH);
     java.util.function.Consumer<AuditEvent> sink = event -> {
-      if (event.raw() == null) {
-        countWithoutText();
-        return;
-      }
-      Record record = toRecord(event, projection);
-      for (int i = 0; i < parts.size(); i++) {
-        parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
+      batch.add(event);
+      if (batch.size() == BATCH) {
+        searchBatch(batch, parts);
       }
     };
     if (piece.whole()) {
@@ -246,7 +247,22 @@ final class SearchHunt {
     } else {
       pieceReader.readRange(piece.source(), piece.start(), piece.end(), sink, report);
     }
+    searchBatch(batch, parts);
     return new PieceResult(report, parts);
+  }
+
+  private void searchBatch(List<AuditEvent> batch, List<SearchSplit.Part> parts) {
+    for (AuditEvent event : batch) {
+      if (event.raw() == null) {
+        countWithoutText();
+        continue;
+      }
+      Record record = toRecord(event, projection);
+      for (int i = 0; i < parts.size(); i++) {
+        parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
+      }
+    }
+    batch.clear();
   }
 
   private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
