@@ -63,6 +63,24 @@ class SearchHuntTest {
   }
 
   @Test
+  void dataMacroWithIndex_stillSelectsEvents() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    Path macro = Files.writeString(dir.resolve("aws_cloudwatchlogs_eks.yml"),
+        "definition: index=aws sourcetype=\"aws:cloudwatchlogs:eks\"\n"
+            + "description: data source as a Splunk deployment names it\n"
+            + "name: aws_cloudwatchlogs_eks\n");
+
+    CliRun spl = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--macros", macro.toString(),
+        "--format", "ndjson", SAMPLE);
+    CliRun parity = CliRun.of("hunt", "--format", "ndjson", SAMPLE);
+
+    assertThat(spl.exitCode()).as(spl.err()).isZero();
+    assertThat(normalized(spl.out())).hasSize(4).isEqualTo(normalized(parity.out()));
+  }
+
+  @Test
   void investigationSearch_needsItsParameter() throws Exception {
     Path folder = dir.resolve("bundled");
     CliRun.of("detections", "export", folder.toString());

@@ -101,11 +101,16 @@ sealed interface SearchExpr {
    * A {@code field<op>value} term. {@code =} holds when any value matches the pattern
    * ({@code *} wildcards, ASCII case ignored). {@code !=} holds when the field has a value and
    * none of its values matches. The ordering operators compare numbers and hold when any value
-   * is a number that satisfies them.
+   * is a number that satisfies them. Files have no Splunk index, so a term on {@code index}
+   * holds for every event, and a data-source macro that names the user's index still selects
+   * the events.
    */
   record FieldTerm(String field, Operator operator, String value) implements SearchExpr {
     @Override
     public boolean matches(Record record) {
+      if (field.equals("index")) {
+        return true;
+      }
       List<String> values = record.values(field);
       return switch (operator) {
         case EQ -> anyMatch(values);

@@ -32,6 +32,12 @@ class SplCommandsTest {
   }
 
   @Test
+  void indexTermsHoldForEveryEvent() {
+    assertThat(column(run("index=aws name=alice", PEOPLE), "id")).containsExactly("1", "4");
+    assertThat(column(run("index!=main role=ops", PEOPLE), "id")).containsExactly("4");
+  }
+
+  @Test
   void notEqualDropsMissingField() {
     assertThat(column(run("role!=ops", PEOPLE), "id")).containsExactly("1", "2");
     assertThat(column(run("NOT role=ops", PEOPLE), "id")).containsExactly("1", "2", "3");
