@@ -31,13 +31,30 @@ final class BuiltInEngine {
    * the file leaves out.
    */
   static DetectionMetadata metadata(Path file, DetectionMetadata fallback) {
-    JsonNode root;
     try {
-      root = YamlTree.read(file);
+      return metadata(YamlTree.read(file), fallback);
     } catch (IOException | IllegalArgumentException e) {
       return fallback;
     }
-    if (root == null) {
+  }
+
+  /** The file name of the bundled detection that runs on the robust engine. */
+  static final String BUNDLED_ROBUST = "eks_unauthenticated_scan.yml";
+
+  /**
+   * Returns the metadata of the bundled robust detection file, which {@code --detection robust}
+   * findings carry, so that they are labelled the same whichever way the detection was chosen.
+   */
+  static DetectionMetadata bundledRobust() {
+    try (java.io.InputStream in = DetectionsCommand.resource(BUNDLED_ROBUST)) {
+      return metadata(YamlTree.read(in, BUNDLED_ROBUST), DetectionMetadata.EKS_CLUSTER_SCAN);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("the bundled " + BUNDLED_ROBUST + " cannot be read", e);
+    }
+  }
+
+  private static DetectionMetadata metadata(JsonNode root, DetectionMetadata fallback) {
+    if (root == null || root.isMissingNode()) {
       return fallback;
     }
     JsonNode tags = root.path("tags");

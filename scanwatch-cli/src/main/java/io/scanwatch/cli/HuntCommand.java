@@ -169,9 +169,11 @@ final class HuntCommand implements Callable<Integer> {
   /** The built-in detection selected, or null when detection files run. */
   Detection detection;
 
-  /** The metadata robust findings carry: the analytic's, or that of the file that chose it. */
-  io.scanwatch.core.robust.DetectionMetadata robustMetadata =
-      io.scanwatch.core.robust.DetectionMetadata.EKS_CLUSTER_SCAN;
+  /**
+   * The metadata robust findings carry: that of the file that chose the robust engine, or null
+   * for the bundled robust detection file's.
+   */
+  io.scanwatch.core.robust.DetectionMetadata robustMetadata;
 
   @Option(
       names = "--compare",
@@ -286,6 +288,7 @@ final class HuntCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     if (detectionName.equals("parity") || detectionName.equals("robust")) {
       detection = Detection.valueOf(detectionName);
+
     } else {
       Path file = Path.of(detectionName);
       if (!Files.exists(file)) {
@@ -301,7 +304,7 @@ final class HuntCommand implements Callable<Integer> {
       String engine = BuiltInEngine.of(file);
       if (engine.equals("robust")) {
         detection = Detection.robust;
-        robustMetadata = BuiltInEngine.metadata(file, robustMetadata);
+        robustMetadata = BuiltInEngine.metadata(file, BuiltInEngine.bundledRobust());
       } else if (!engine.isEmpty()) {
         throw new ParameterException(spec.commandLine(), file + ": unknown engine '"
             + TerminalText.escape(engine) + "'; the built-in engine is robust");
@@ -404,7 +407,8 @@ final class HuntCommand implements Callable<Integer> {
     boolean robust = compare || detection == Detection.robust;
     boolean parity = compare || detection == Detection.parity;
     return new HuntPipeline.Settings(parity, robust, compare, Allowlist.empty().plus(userEntries),
-        robustSettings, robustMetadata);
+        robustSettings, robust && robustMetadata == null ? BuiltInEngine.bundledRobust()
+            : robustMetadata);
   }
 
   private ZoneId parseZone() {

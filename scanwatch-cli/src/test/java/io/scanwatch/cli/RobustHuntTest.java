@@ -181,9 +181,23 @@ class RobustHuntTest {
         .startsWith("{\"class_uid\":2004,\"class_name\":\"Detection Finding\",")
         .contains("\"technique\":{\"uid\":\"T1526\",\"name\":\"Cloud Service Discovery\"}"));
     assertThat(findings.get(0)).contains(
-        "\"uid\":\"294c4686-63dd-4fe6-93a2-ca807626704a/198.51.100.23\"", "\"count\":14,",
+        "\"uid\":\"c61e0f7a-2d94-4b3b-8e57-6a0d1f9b2e88/198.51.100.23\"", "\"count\":14,",
         "\"severity_id\":4,");
     assertThat(findings.get(1)).contains("/203.0.113.45\"");
+  }
+
+  @Test
+  void robustByName_labelledAsTheBundledFile() {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+
+    CliRun byName = CliRun.of("hunt", "--detection", "robust", "--format", "ocsf", SAMPLE);
+    CliRun byFile = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_unauthenticated_scan.yml").toString(), "--format", "ocsf", SAMPLE);
+
+    assertThat(byName.out()).isNotEmpty().isEqualTo(byFile.out());
+    assertThat(byName.out()).contains("\"analytic\":{\"uid\":\"c61e0f7a-2d94-4b3b-8e57-"
+        + "6a0d1f9b2e88\",\"name\":\"EKS unauthenticated scan (robust)\"");
   }
 
   @Test
