@@ -160,14 +160,13 @@ final class SearchRowsWriter {
     List<String> lines = new ArrayList<>();
     int valuesShown = 0;
     for (String value : values) {
-      if (lines.size() >= MAX_LINES_PER_COLUMN) {
+      // A long value wraps, as in the built-in detections' tables, rather than losing its end.
+      List<String> pieces = io.scanwatch.output.TerminalLines.wrap(TerminalText.escape(value),
+          valueWidth);
+      if (lines.size() + pieces.size() > MAX_LINES_PER_COLUMN && valuesShown > 0) {
         break;
       }
-      String text = TerminalText.escape(value);
-      int keep = Math.max(1, valueWidth - 20);
-      lines.add(text.length() > valueWidth
-          ? text.substring(0, keep) + " ... (+" + (text.length() - keep) + " chars)"
-          : text);
+      lines.addAll(pieces);
       valuesShown++;
     }
     if (valuesShown < values.size()) {

@@ -81,6 +81,20 @@ class SearchHuntTest {
   }
 
   @Test
+  void table_wrapsLongValues() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+
+    CliRun run = CliRun.of("hunt", "--width", "80", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), SAMPLE);
+
+    // The longest label has 29 characters and a gap of 2 follows, so a value line holds
+    // 80 - 31 = 49 characters.
+    assertThat(run.out()).contains("\ncluster_name                   /aws/eks/prod-eu-west-1/"
+        + "cluster:kube-apiserver-au\n" + " ".repeat(31) + "dit-6f1c2e7a0d9b4c3e\n");
+  }
+
+  @Test
   void investigationSearch_needsItsParameter() throws Exception {
     Path folder = dir.resolve("bundled");
     CliRun.of("detections", "export", folder.toString());
