@@ -238,10 +238,14 @@ final class HuntCommand implements Callable<Integer> {
       err.println("scanwatch hunt: warning: the folders given hold no files to read");
     }
 
-    // The prefilter keeps only lines that can name the anonymous user, which the robust
-    // detection needs more than: it also counts 401s that carry no user at all.
-    boolean prefilter = !noPrefilter && !settings.robust();
-    ParallelHunt hunt = new ParallelHunt(cluster, prefilter,
+    // The parity prefilter passes the lines that can name the anonymous user. The robust
+    // detection also counts 401s that carry no user at all, so its prefilter passes every line
+    // with the digits 401 as well.
+    java.util.function.Supplier<io.scanwatch.input.AuditLogReader> readers = noPrefilter
+        ? () -> new io.scanwatch.input.AuditLogReader(cluster, false)
+        : settings.robust() ? () -> io.scanwatch.input.AuditLogReader.unauthenticated(cluster)
+        : () -> new io.scanwatch.input.AuditLogReader(cluster, true);
+    ParallelHunt hunt = new ParallelHunt(readers,
         threads != null ? threads : Runtime.getRuntime().availableProcessors(), settings);
     boolean showProgress = progress == ProgressMode.always
         || (progress == ProgressMode.auto && Progress.stderrIsTerminal());

@@ -22,18 +22,20 @@ final class ParallelHunt {
   /** Files smaller than this per thread are read whole. */
   static final long MIN_PART_BYTES = 8L << 20;
 
-  private final String defaultCluster;
-  private final boolean prefilter;
+  private final java.util.function.Supplier<AuditLogReader> readers;
   private final AuditLogReader planner;
   private final int threads;
   private final HuntPipeline.Settings settings;
   private final List<ReadReport> liveReports = new CopyOnWriteArrayList<>();
 
-  ParallelHunt(String defaultCluster, boolean prefilter, int threads,
+  /**
+   * @param readers makes a reader with the prefilter the detections allow; each piece gets its
+   *     own, because a reader keeps per-document state
+   */
+  ParallelHunt(java.util.function.Supplier<AuditLogReader> readers, int threads,
       HuntPipeline.Settings settings) {
-    this.defaultCluster = defaultCluster;
-    this.prefilter = prefilter;
-    this.planner = new AuditLogReader(defaultCluster, prefilter);
+    this.readers = readers;
+    this.planner = readers.get();
     this.threads = threads;
     this.settings = settings;
   }
@@ -102,8 +104,7 @@ final class ParallelHunt {
     ReadReport report = new ReadReport();
     liveReports.add(report);
     HuntPipeline pipeline = new HuntPipeline(report, settings);
-    // A reader keeps per-document state, so each piece gets its own.
-    AuditLogReader reader = new AuditLogReader(defaultCluster, prefilter);
+    AuditLogReader reader = readers.get();
     if (piece.whole()) {
       reader.read(piece.source(), pipeline::accept, report);
     } else {

@@ -35,7 +35,8 @@ final class Summary {
           plural(robust.healthProbes().size(), "health-probe source"));
     }
     printSuppressions(err, pipeline, robust);
-    printPrefilter(err, report, "system:anonymous", true);
+    printPrefilter(err, report,
+        pipeline.settings().robust() ? "system:anonymous or 401" : "system:anonymous", true);
     long excluded = pipeline.count(ParityVerdict.EXCLUDED_USER_AGENT);
     if (excluded > 0) {
       err.printf(Locale.ROOT, "excluded: %s from the AWS Security Scanner user agent%n",

@@ -139,6 +139,23 @@ class CorpusTest {
   }
 
   @Test
+  void robustPrefilter_sameOutputAsFullParse() {
+    for (Path input : List.of(corpus("apiserver/dev-anon-on.log"),
+        corpus("apiserver/dev-anon-off.log"))) {
+      CliRun fast = CliRun.of("hunt", "--detection", "robust", "--format", "ndjson",
+          input.toString());
+      CliRun full = CliRun.of("hunt", "--detection", "robust", "--no-prefilter", "--format",
+          "ndjson", input.toString());
+
+      assertThat(fast.out()).as(input.toString()).isNotEmpty().isEqualTo(full.out());
+      assertThat(fast.err()).contains("prefilter: ").contains("system:anonymous or 401");
+      String counts = full.err().lines().filter(line -> line.contains("unauthenticated events in"))
+          .findFirst().orElseThrow();
+      assertThat(fast.err()).contains(counts.substring(counts.indexOf("; ") + 2));
+    }
+  }
+
+  @Test
   void prefilter_stillCountsUnauthorizedWithoutUser() {
     Path log = corpus("apiserver/dev-anon-off.log");
 

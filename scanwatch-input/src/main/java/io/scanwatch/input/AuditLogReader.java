@@ -92,6 +92,15 @@ public final class AuditLogReader {
     this(defaultCluster, requireLiteral(literal));
   }
 
+  /**
+   * Returns a reader whose prefilter passes the lines that can hold an unauthenticated event, as
+   * the robust detection defines it: those that can name {@code system:anonymous} and those with
+   * the digits {@code 401} anywhere, since an event without a user counts when its code is 401.
+   */
+  public static AuditLogReader unauthenticated(String defaultCluster) {
+    return new AuditLogReader(defaultCluster, Prefilter.UNAUTHENTICATED);
+  }
+
   /** Tests whether a search's literal can drive the byte prefilter. */
   public static boolean canPrefilter(String literal) {
     return Prefilter.forLiteral(literal) != null;

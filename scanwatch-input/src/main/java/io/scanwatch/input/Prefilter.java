@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
  * compressed data cannot be searched. The other JSON escapes ({@code \n}, {@code \"} and so on)
  * stand for characters outside that set. A line with {@code "code":401} is a candidate too: no
  * detection keeps it for that, but the summary counts the requests rejected before a user was
- * known, which name no user at all.
+ * known, which name no user at all. {@link #UNAUTHENTICATED}, the robust detection's prefilter,
+ * passes every line with the digits {@code 401} instead, because it counts such requests: any
+ * JSON spelling of that code has the three digits or a risky escape of one.
  *
  * <p>Immutable and thread-safe.
  */
@@ -49,11 +51,11 @@ final class Prefilter {
   private static final long LOWER_SS = 0x7373737373737373L;
   private static final long LOWER_LS = 0x6c6c6c6c6c6c6c6cL;
   private static final byte[] LAMBDA_KEY = "awslogs".getBytes(StandardCharsets.US_ASCII);
-  private static final long COLONS = 0x3a3a3a3a3a3a3a3aL;
-  private static final long FOURS = 0x3434343434343434L;
-  private static final byte[] UNAUTHORIZED = "\"code\":401".getBytes(StandardCharsets.US_ASCII);
-  /** The index of the colon in {@link #UNAUTHORIZED}. */
-  private static final int UNAUTHORIZED_COLON = 6;
+  /** The text a line with a 401 response has, and where the byte pair looked for first starts. */
+  private static final byte[] CODE_401 = "\"code\":401".getBytes(StandardCharsets.US_ASCII);
+  private static final int CODE_401_ANCHOR = 6;
+  /** Any 401: every spelling of the code 401 contains these digits or a risky escape of one. */
+  private static final byte[] ANY_401 = "401".getBytes(StandardCharsets.US_ASCII);
 
   static {
     for (int b = 0; b < 256; b++) {
@@ -64,7 +66,28 @@ final class Prefilter {
   /** The prefilter of the parity detection; made after {@link #FOLD}, which it reads. */
   static final Prefilter PARITY = forLiteral("system:anonymous");
 
+  /**
+   * The prefilter of the robust detection: lines that can name the anonymous user, or hold a 401
+   * response anywhere, since an event without a user counts when its code is 401.
+   */
+  static final Prefilter UNAUTHENTICATED = new Prefilter(PARITY.literal, PARITY.anchorIndex,
+      ANY_401, 0);
+
+  /** The second pattern a line may hold instead of the literal, and its anchor pair's start. */
+  private final byte[] other;
+  private final int otherAnchor;
+  private final long otherFirst;
+  private final long otherSecond;
+
   private Prefilter(byte[] literal, int anchorIndex) {
+    this(literal, anchorIndex, CODE_401, CODE_401_ANCHOR);
+  }
+
+  private Prefilter(byte[] literal, int anchorIndex, byte[] other, int otherAnchor) {
+    this.other = other;
+    this.otherAnchor = otherAnchor;
+    this.otherFirst = broadcast(other[otherAnchor]);
+    this.otherSecond = broadcast(other[otherAnchor + 1]);
     this.literal = literal;
     this.anchorIndex = anchorIndex;
     this.anchorFirst = broadcast(literal[anchorIndex] | 0x20);
@@ -142,6 +165,8 @@ final class Prefilter {
     // Locals, because the JIT compiler does not assume that final fields keep their values.
     final long first = anchorFirst;
     final long second = anchorSecond;
+    final long otherFirstBytes = otherFirst;
+    final long otherSecondBytes = otherSecond;
     long newlines = 0;
     int i = from;
     while (i + Long.BYTES < to) {
@@ -151,7 +176,7 @@ final class Prefilter {
       long marks = zeroBytes(word ^ BACKSLASHES)
           | (zeroBytes((word | CASE_BITS) ^ first) & zeroBytes((next | CASE_BITS) ^ second))
           | (zeroBytes(word ^ LOWER_SS) & zeroBytes(next ^ LOWER_LS))
-          | (zeroBytes(word ^ COLONS) & zeroBytes(next ^ FOURS));
+          | (zeroBytes(word ^ otherFirstBytes) & zeroBytes(next ^ otherSecondBytes));
       while (marks != 0) {
         int offset = Long.numberOfTrailingZeros(marks) >>> 3;
         int candidate = candidateAt(bytes, i + offset, from, to);
@@ -222,11 +247,11 @@ final class Prefilter {
         return start;
       }
     }
-    if (b == ':') {
-      int start = index - UNAUTHORIZED_COLON;
-      if (start >= from && start + UNAUTHORIZED.length <= to
-          && java.util.Arrays.equals(bytes, start, start + UNAUTHORIZED.length, UNAUTHORIZED, 0,
-              UNAUTHORIZED.length)) {
+    if (b == other[otherAnchor]) {
+      int start = index - otherAnchor;
+      if (start >= from && start + other.length <= to
+          && java.util.Arrays.equals(bytes, start, start + other.length, other, 0,
+              other.length)) {
         return start;
       }
     }
@@ -283,21 +308,22 @@ final class Prefilter {
         if (start >= offset && start + literal.length <= end && matchesAt(chars, start)) {
           return true;
         }
-      } else if (c == ':' && chars[i + 1] == '4' && isUnauthorized(chars, i, end)) {
+      } else if (c == other[otherAnchor] && chars[i + 1] == other[otherAnchor + 1]
+          && isOther(chars, i, end)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Tests whether {@code "code":401} is written with its colon at {@code colon}. */
-  private static boolean isUnauthorized(char[] chars, int colon, int end) {
-    int start = colon - UNAUTHORIZED_COLON;
-    if (start < 0 || start + UNAUTHORIZED.length > end) {
+  /** Tests whether the second pattern is written with its anchor pair at {@code anchor}. */
+  private boolean isOther(char[] chars, int anchor, int end) {
+    int start = anchor - otherAnchor;
+    if (start < 0 || start + other.length > end) {
       return false;
     }
-    for (int j = 0; j < UNAUTHORIZED.length; j++) {
-      if (chars[start + j] != UNAUTHORIZED[j]) {
+    for (int j = 0; j < other.length; j++) {
+      if (chars[start + j] != other[j]) {
         return false;
       }
     }

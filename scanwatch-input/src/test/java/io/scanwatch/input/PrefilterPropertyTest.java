@@ -140,6 +140,46 @@ class PrefilterPropertyTest {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {31, 32, 33, 34})
+  void unauthenticatedPrefilter_keepsEveryUnauthenticatedEvent(long seed) throws Exception {
+    String[] users = {"", "\"user\":{},", "\"user\":{\"username\":\"system:anonymous\"},",
+        "\"user\":{\"username\":\"System:Anonymous\"},",
+        "\"user\":{\"username\":\"kubernetes-admin\"},"};
+    String[] codes = {"", "\"responseStatus\":{\"code\":401},",
+        "\"responseStatus\":{\"code\":401.0},", "\"responseStatus\":{\"code\":\"401\"},",
+        "\"responseStatus\":{\"code\":\"\\u0034\\u00301\"},",
+        "\"responseStatus\":{\"code\": 401},", "\"responseStatus\":{\"code\":403},",
+        "\"responseStatus\":{\"code\":200},"};
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      String code = codes[random.nextInt(codes.length)];
+      String event = "{\"kind\":\"Event\",\"auditID\":\"id-" + i + "\","
+          + users[random.nextInt(users.length)] + code + "\"sourceIPs\":[\"203.0.113.9\"],\"requestReceivedTimestamp\":"
+          + "\"2024-11-13T18:34:10Z\"}";
+      text.append(wrap(random, event)).append('\n');
+    }
+    Path file = dir.resolve("unauthenticated-" + seed + ".log");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    List<String> all = unauthenticatedIds(new AuditLogReader(null, false), file);
+    List<String> filtered = unauthenticatedIds(AuditLogReader.unauthenticated(null), file);
+
+    assertThat(all).hasSizeGreaterThan(300);
+    assertThat(filtered).containsExactlyElementsOf(all);
+  }
+
+  private static List<String> unauthenticatedIds(AuditLogReader reader, Path file) {
+    List<String> ids = new ArrayList<>();
+    reader.read(InputSource.file(file), (AuditEvent event) -> {
+      if (io.scanwatch.core.robust.RobustDetection.isUnauthenticated(event)) {
+        ids.add(event.auditIds().get(0));
+      }
+    }, new ReadReport());
+    return ids;
+  }
+
   @Test
   void literalPrefilter_innerEscapeWithEscapedU() throws Exception {
     // The inner event writes the 4 of 203.0.113.45 as \u0034, and the payload writes that
