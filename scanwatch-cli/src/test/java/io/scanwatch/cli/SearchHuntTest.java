@@ -124,7 +124,24 @@ class SearchHuntTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("scanwatch hunt: custom.yml: unsupported command "
-        + "'transaction' (at index 38 of the expanded search); supported: bin, bucket, convert,");
+        + "'transaction' (at index 38 of the expanded search, near \"transaction src_ip\"); "
+        + "supported: bin, bucket, convert,");
+  }
+
+  @Test
+  void unsupportedCommandInMacro_quotedWhereItIs() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    Path macro = Files.writeString(dir.resolve("filter.yml"),
+        "name: eks_anonymous_cluster_scan_filter\ndefinition: eventstats count by src_ip\n");
+
+    CliRun run = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--macros", macro.toString(),
+        SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("unsupported command 'eventstats' (at index ")
+        .contains(" of the expanded search, near \"eventstats count by src_ip\")");
   }
 
   @Test

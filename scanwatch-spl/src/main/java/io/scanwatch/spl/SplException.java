@@ -30,7 +30,7 @@ public final class SplException extends RuntimeException {
    */
   public SplException(String reason, String name, int position, String search, String source,
       List<String> supported) {
-    super(compose(reason, position, source, supported));
+    super(compose(reason, position, search, source, supported));
     this.reason = reason;
     this.name = name;
     this.position = position;
@@ -58,7 +58,7 @@ public final class SplException extends RuntimeException {
     return copy;
   }
 
-  private static String compose(String reason, int position, String source,
+  private static String compose(String reason, int position, String search, String source,
       List<String> supported) {
     StringBuilder text = new StringBuilder();
     if (source != null) {
@@ -66,12 +66,24 @@ public final class SplException extends RuntimeException {
     }
     text.append(reason);
     if (position >= 0) {
-      text.append(" (at index ").append(position).append(" of the expanded search)");
+      text.append(" (at index ").append(position).append(" of the expanded search");
+      if (search != null && position <= search.length()) {
+        // Macros can put the fault far from anything the user wrote, so show where it is.
+        text.append(", near \"").append(excerpt(search, position)).append('"');
+      }
+      text.append(')');
     }
     if (!supported.isEmpty()) {
       text.append("; supported: ").append(String.join(", ", supported));
     }
     return text.toString();
+  }
+
+  /** Returns up to 40 characters of the search from {@code position}, on one line. */
+  private static String excerpt(String search, int position) {
+    int end = Math.min(search.length(), position + 40);
+    String text = search.substring(position, end).replaceAll("\\s+", " ");
+    return end < search.length() ? text + "..." : text;
   }
 
   /** Returns what failed, without location. */
