@@ -6,8 +6,9 @@
 # CPU time (user + sys), peak RSS (from /usr/bin/time -v) and the ratio scanwatch/peer.
 # It also times gzip input against `gzip -dc`, scanwatch with -Xmx256m, and the CloudWatch export
 # and filter-log-events shapes. It times the same detection run from its ESCU file (the search
-# language engine) against the built-in one. It samples scanwatch's peak anonymous memory and
-# checks that the rows of every run agree by (src_ip, user, group) and count.
+# language engine) and the robust detection against the built-in one. It samples scanwatch's
+# peak anonymous memory and checks that the rows of every run agree by (src_ip, user, group)
+# and count.
 #
 # Usage: bench/run.sh [--smoke]
 #   --smoke            a quick check of the harness: BENCH_MIB=16 and BENCH_RUNS=2 unless set
@@ -168,6 +169,8 @@ add_case scanwatch-gzip "$ndjson" "$scanwatch $ndjson.gz"
 add_case gzip-dc "$ndjson" "gzip -dc $ndjson.gz"
 add_case scanwatch-xmx256m "$ndjson" "$java_scanwatch -Xmx256m -jar $jar hunt --format ndjson $ndjson"
 add_case scanwatch-escu "$ndjson" "$scanwatch --detection $detection_file $ndjson"
+# The robust detection reports per source address, so its rows are not compared with the others.
+add_case scanwatch-robust "$ndjson" "$scanwatch --detection robust $ndjson"
 if [[ "$shapes" == 1 ]]; then
   add_case scanwatch-cloudwatch-export "$export_file" "$scanwatch $export_file"
   add_case scanwatch-filter-log-events "$events_file" "$scanwatch $events_file"
@@ -300,6 +303,7 @@ table = [("scanwatch", None), ("duckdb", ("scanwatch", "duckdb")),
          ("grep", ("scanwatch", "grep")), ("scanwatch-gzip", ("scanwatch-gzip", "gzip-dc")),
          ("gzip-dc", None), ("scanwatch-xmx256m", ("scanwatch-xmx256m", "scanwatch")),
          ("scanwatch-escu", ("scanwatch-escu", "scanwatch")),
+         ("scanwatch-robust", ("scanwatch-robust", "scanwatch")),
          ("scanwatch-cloudwatch-export", ("scanwatch-cloudwatch-export", "scanwatch")),
          ("scanwatch-filter-log-events", ("scanwatch-filter-log-events", "scanwatch"))]
 print("Input: %d MiB of NDJSON audit events, and the same events gzip-compressed and in the "
