@@ -65,18 +65,29 @@ final class ParallelHunt {
         futures.add(pool.submit(() -> read(piece)));
       }
       HuntPipeline merged = new HuntPipeline(new ReadReport(), settings);
-      String file = null;
-      long linesBefore = 0;
+      List<PieceResult> results = new ArrayList<>(pieces.size());
       for (Future<PieceResult> future : futures) {
-        PieceResult result = get(future);
-        String name = result.piece().source().name();
-        if (!name.equals(file) || result.piece().whole()) {
-          file = name;
-          linesBefore = 0;
+        results.add(get(future));
+      }
+      for (int i = 0; i < results.size(); ) {
+        // The pieces of one file are consecutive; a piece that may differ from a whole read
+        // sends the whole file to one reader instead.
+        InputSource source = results.get(i).piece().source();
+        int end = i;
+        boolean again = false;
+        while (end < results.size() && results.get(end).piece().source() == source) {
+          again |= results.get(end).pipeline().report().readAgainWhole();
+          end++;
         }
-        merged.report().merge(result.pipeline().report(), name, linesBefore);
-        linesBefore += result.pipeline().report().lines();
-        merged.merge(result.pipeline());
+        List<PieceResult> group = again ? List.of(read(new Piece(source, 0, -1, true)))
+            : results.subList(i, end);
+        long linesBefore = 0;
+        for (PieceResult result : group) {
+          merged.report().merge(result.pipeline().report(), source.name(), linesBefore);
+          linesBefore += result.pipeline().report().lines();
+          merged.merge(result.pipeline());
+        }
+        i = end;
       }
       return merged;
     } finally {

@@ -153,10 +153,11 @@ final class SearchHunt {
   /** Marks the end of a piece's events in its queue. */
   private static final List<AuditEvent> END = new ArrayList<>();
 
-  private List<Piece> pieces(List<InputSource> sources, int threads) {
+  private List<Piece> pieces(List<InputSource> sources, int threads, boolean documents) {
     List<Piece> pieces = new ArrayList<>();
     for (InputSource source : sources) {
-      List<Long> offsets = reader.splitAtLines(source, threads, ParallelHunt.MIN_PART_BYTES);
+      List<Long> offsets = reader.splitAtLines(source, threads, ParallelHunt.MIN_PART_BYTES,
+          documents);
       if (offsets.isEmpty()) {
         pieces.add(new Piece(source, 0, -1, true));
       }
@@ -183,7 +184,7 @@ final class SearchHunt {
    * returns the rows of the parts merged in input order.
    */
   private List<Result> readSplit(List<InputSource> sources, ReadReport report, int threads) {
-    List<Piece> pieces = pieces(sources, threads);
+    List<Piece> pieces = pieces(sources, threads, true);
     ExecutorService pool = readers(threads);
     List<List<SearchSplit.Part>> partsBySearch = new ArrayList<>();
     splits.forEach(split -> partsBySearch.add(new ArrayList<>()));
@@ -192,20 +193,30 @@ final class SearchHunt {
       for (Piece piece : pieces) {
         futures.add(pool.submit(() -> searchPiece(piece)));
       }
-      String file = null;
-      long linesBefore = 0;
-      for (int i = 0; i < pieces.size(); i++) {
-        PieceResult result = futures.get(i).get();
-        String name = pieces.get(i).source().name();
-        if (!name.equals(file) || pieces.get(i).whole()) {
-          file = name;
-          linesBefore = 0;
+      List<PieceResult> results = new ArrayList<>();
+      for (Future<PieceResult> future : futures) {
+        results.add(future.get());
+      }
+      for (int i = 0; i < results.size(); ) {
+        // A file whose pieces may differ from one whole read is read again whole.
+        InputSource source = pieces.get(i).source();
+        int end = i;
+        boolean again = false;
+        while (end < results.size() && pieces.get(end).source() == source) {
+          again |= results.get(end).report().readAgainWhole();
+          end++;
         }
-        report.merge(result.report(), name, linesBefore);
-        linesBefore += result.report().lines();
-        for (int s = 0; s < splits.size(); s++) {
-          partsBySearch.get(s).add(result.parts().get(s));
+        List<PieceResult> group = again ? List.of(searchPiece(new Piece(source, 0, -1, true)))
+            : results.subList(i, end);
+        long linesBefore = 0;
+        for (PieceResult result : group) {
+          report.merge(result.report(), source.name(), linesBefore);
+          linesBefore += result.report().lines();
+          for (int s = 0; s < splits.size(); s++) {
+            partsBySearch.get(s).add(result.parts().get(s));
+          }
         }
+        i = end;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -266,7 +277,9 @@ final class SearchHunt {
   }
 
   private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
-    List<Piece> pieces = pieces(sources, threads);
+    // Events reach the searches as they are read, so no piece could be taken back: documents,
+    // whose pieces may have to be, are read whole.
+    List<Piece> pieces = pieces(sources, threads, false);
     ExecutorService pool = readers(threads);
     try {
       List<BlockingQueue<List<AuditEvent>>> queues = new ArrayList<>();

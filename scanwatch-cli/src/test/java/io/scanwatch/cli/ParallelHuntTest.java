@@ -97,6 +97,48 @@ class ParallelHuntTest {
     assertThat(two.out()).isEqualTo(expected.toString());
   }
 
+  @Test
+  void documentSplitAfterItsEvents_readWhole() throws Exception {
+    // 2,000 events, then 30,000 searchedLogStreams objects that look like entries with anonymous
+    // messages: the split lands among them, and only a whole read keeps them out of the rows.
+    Path file = dir.resolve("searched.json");
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("{\n    \"events\": [\n");
+      for (int i = 1; i <= 32_000; i++) {
+        if (i == 2_001) {
+          out.write("\n    ],\n    \"searchedLogStreams\": [\n");
+        } else if (i > 1) {
+          out.write(",\n");
+        }
+        String message = line(i * 7).replace("\\", "\\\\").replace("\"", "\\\"");
+        out.write("        {\n            \"logStreamName\": \"s\",\n            \"timestamp\": "
+            + (1731522851000L + i) + ",\n            \"message\": \"" + message + "\"\n        }");
+      }
+      out.write("\n    ]\n}\n");
+    }
+    assertThat(Files.size(file)).isGreaterThan(2 * ParallelHunt.MIN_PART_BYTES);
+    Path detection = dir.resolve("count.yml");
+    Files.writeString(detection, "name: count\nid: c-1\nsearch: '`aws_cloudwatchlogs_eks` "
+        + "user.username=system:anonymous | stats count by sourceIPs{}'\n");
+
+    for (List<String> options : List.<List<String>>of(List.of(), List.of("--detection", "robust"),
+        List.of("--detection", detection.toString()))) {
+      List<String> two = new ArrayList<>(List.of("hunt", "--threads", "2", "--format", "csv"));
+      two.addAll(options);
+      two.add(file.toString());
+      List<String> one = new ArrayList<>(two);
+      one.set(2, "1");
+      CliRun parallel = CliRun.of(two.toArray(String[]::new));
+      CliRun single = CliRun.of(one.toArray(String[]::new));
+
+      assertThat(parallel.out()).as("%s", options).isEqualTo(single.out());
+      assertThat(parallel.err()).as("%s", options).isEqualTo(single.err());
+    }
+    // Only the 2,000 events count: every one is anonymous.
+    assertThat(CliRun.of("hunt", "--threads", "2", file.toString()).err())
+        .contains("2,000 audit events");
+  }
+
   /** Writes 60,000 events of about 300 bytes: 18 MiB, split in two by two threads. */
   private Path writeLargeLog() throws Exception {
     Path file = dir.resolve("large.log");

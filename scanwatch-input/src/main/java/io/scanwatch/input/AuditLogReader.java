@@ -164,6 +164,17 @@ public final class AuditLogReader {
    * {@code minPartBytes} per part.
    */
   public List<Long> splitAtLines(InputSource source, int parts, long minPartBytes) {
+    return splitAtLines(source, parts, minPartBytes, true);
+  }
+
+  /**
+   * As {@link #splitAtLines(InputSource, int, long)}, splitting {@code filter-log-events}
+   * documents only when {@code documents} is set. A caller that cannot discard what a piece gave
+   * cannot read such a file again whole when a piece's report requires it (see
+   * {@link ReadReport#readAgainWhole}).
+   */
+  public List<Long> splitAtLines(InputSource source, int parts, long minPartBytes,
+      boolean documents) {
     if (source.path() == null || parts < 2 || !java.nio.file.Files.isRegularFile(source.path())) {
       return List.of();
     }
@@ -178,7 +189,8 @@ public final class AuditLogReader {
       boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
       int count = (int) Math.min(parts, size / minPartBytes);
       if (!gzip && EventsDocument.entryIndent(head) >= 0) {
-        return EventsDocument.split(channel, size, count, EventsDocument.entryIndent(head));
+        return documents ? EventsDocument.split(channel, size, count,
+            EventsDocument.entryIndent(head)) : List.of();
       }
       if (gzip || Shapes.sniff(head, factory) != Shapes.Kind.LINES
           || containsAscii(head, "\"awslogs\"")) {
@@ -256,8 +268,20 @@ public final class AuditLogReader {
         // A piece of a filter-log-events document, made whole JSON again, with line numbers
         // counted from the file start.
         long baseLine = start == 0 ? 1 : 1 + EventsDocument.newlinesBefore(channel, start);
-        readDocument(EventsDocument.piece(in, start, end, channel.size()), source.name(),
-            origin, sink, report, baseLine);
+        records.takeKeyAfterEvents();
+        boolean read = false;
+        try {
+          readDocument(EventsDocument.piece(in, start, end, channel.size()), source.name(),
+              origin, sink, report, baseLine);
+          read = true;
+        } finally {
+          // Only a clean piece that ends inside the events array reads as the whole file would.
+          boolean arrayEndedEarly = records.takeKeyAfterEvents() && end < channel.size();
+          if (!read || arrayEndedEarly || report.skips().count(SkipReason.INVALID_JSON) > 0
+              || !report.problems().isEmpty()) {
+            report.markReadAgainWhole();
+          }
+        }
         return;
       }
       readLines(in, source.name(), origin, sink, report, prefilter, start == 0);

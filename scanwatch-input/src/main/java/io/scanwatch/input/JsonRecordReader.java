@@ -41,6 +41,7 @@ final class JsonRecordReader {
   private Prefilter messageFilter;
   private long logEvents;
   private long logEventsPassedOver;
+  private boolean keyAfterEvents;
 
   /** Text of the input being parsed, by the parser's offsets, for keeping events' JSON text. */
   interface RawText {
@@ -63,6 +64,16 @@ final class JsonRecordReader {
    */
   void filterMessages(Prefilter prefilter) {
     this.messageFilter = prefilter;
+  }
+
+  /**
+   * Returns whether an object had a member after its {@code events} array since the last call,
+   * and restarts.
+   */
+  boolean takeKeyAfterEvents() {
+    boolean seen = keyAfterEvents;
+    keyAfterEvents = false;
+    return seen;
   }
 
   /** Adds the log events counted since the last call to {@code report}, and restarts the count. */
@@ -153,9 +164,12 @@ final class JsonRecordReader {
     EventBuilder event = new EventBuilder();
     Wrapper wrapper = null;
     LogEventFields logEvent = null;
+    boolean eventsRead = false;
     while (next(parser) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = next(parser);
+      keyAfterEvents |= eventsRead;
+      eventsRead |= name.equals("events");
       if (readEventField(parser, name, event)) {
         continue;
       }

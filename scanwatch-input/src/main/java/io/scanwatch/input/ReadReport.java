@@ -35,6 +35,7 @@ public final class ReadReport {
   private long linesPassedOver;
   private long logEvents;
   private long logEventsPassedOver;
+  private boolean readAgainWhole;
 
   public SkipLog skips() {
     return skips;
@@ -81,6 +82,19 @@ public final class ReadReport {
    */
   public long logEventsPassedOver() {
     return logEventsPassedOver;
+  }
+
+  /**
+   * True when this report's piece of a split {@code filter-log-events} document may not match
+   * one whole read: the piece met invalid JSON, or the events array ended before the piece did.
+   * The caller then discards the pieces of that file and reads it whole.
+   */
+  public boolean readAgainWhole() {
+    return readAgainWhole;
+  }
+
+  void markReadAgainWhole() {
+    readAgainWhole = true;
   }
 
   public List<Problem> problems() {
@@ -149,6 +163,7 @@ public final class ReadReport {
     linesPassedOver += other.linesPassedOver;
     logEvents += other.logEvents;
     logEventsPassedOver += other.logEventsPassedOver;
+    readAgainWhole |= other.readAgainWhole;
     if (lineOffset != 0) {
       other.skips.offsetLines(file, lineOffset);
     }

@@ -41,6 +41,53 @@ class EventsDocumentTest {
   }
 
   @Test
+  void splitAfterEvents_wholeReadRequired() throws Exception {
+    // Few events, then many searchedLogStreams objects that look like entries, so that the
+    // split lands after the events array.
+    StringBuilder text = new StringBuilder();
+    String whole = document(true);
+    String events = whole.substring(0, whole.indexOf("        {", whole.length() / 20));
+    text.append(events, 0, events.lastIndexOf(",\n")).append("\n    ],\n")
+        .append("    \"searchedLogStreams\": [\n");
+    String entry = whole.substring(whole.indexOf("        {"), whole.indexOf("        },") + 9);
+    for (int i = 0; i < ENTRIES; i++) {
+      text.append(i == 0 ? "" : ",\n").append(entry);
+    }
+    text.append("\n    ]\n}\n");
+    Path file = dir.resolve("after.json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    assertThat(piecesRequiringWholeRead(file)).isPositive();
+  }
+
+  @Test
+  void splitInsideEntry_wholeReadRequired() throws Exception {
+    // Every entry contains an array whose objects start lines at the entries' own indentation,
+    // the second after a comma and with a timestamp, as an entry would.
+    String nested = "\"extra\": [\n        {\"a\": 1},\n        {\"timestamp\": 5}\n"
+        + "            ],\n            \"logStreamName\"";
+    String text = document(true).replace("\"logStreamName\"", nested);
+    Path file = dir.resolve("nested.json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    assertThat(piecesRequiringWholeRead(file)).isPositive();
+  }
+
+  private static long piecesRequiringWholeRead(Path file) throws Exception {
+    AuditLogReader reader = new AuditLogReader(null);
+    List<Long> offsets = reader.splitAtLines(InputSource.file(file), 3, MIN_PART);
+    assertThat(offsets).hasSizeGreaterThan(2);
+    long asking = 0;
+    for (int i = 0; i + 1 < offsets.size(); i++) {
+      ReadReport part = new ReadReport();
+      reader.readRange(InputSource.file(file), offsets.get(i), offsets.get(i + 1), event -> { },
+          part);
+      asking += part.readAgainWhole() ? 1 : 0;
+    }
+    return asking;
+  }
+
+  @Test
   void compactDocument_notSplit() throws Exception {
     Path file = dir.resolve("compact.json");
     Files.writeString(file, document(false).replace("\n", ""), StandardCharsets.UTF_8);
@@ -79,6 +126,8 @@ class EventsDocumentTest {
         .isEqualTo(wholeReport.skips().examples(SkipReason.INVALID_JSON));
     assertThat(piecesReport.problems()).isEmpty();
     assertThat(piecesReport.bytesRead()).isEqualTo(bytes.length);
+    // Invalid JSON in a piece always sends the file back to one whole read.
+    assertThat(piecesReport.readAgainWhole()).isTrue();
   }
 
   private static List<String> ids(List<AuditEvent> events) {
