@@ -63,6 +63,9 @@ final class AllowlistFile {
         }
       }
       JsonNode reason = entry.get("reason");
+      if (reason != null && reason.isValueNode() && !reason.isNull() && !reason.isTextual()) {
+        text(reason, where + ": reason");
+      }
       if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
         throw new IllegalArgumentException(where + ": missing reason");
       }

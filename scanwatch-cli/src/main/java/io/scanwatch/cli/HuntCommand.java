@@ -428,7 +428,13 @@ final class HuntCommand implements Callable<Integer> {
 
   private List<InputSource> expandPaths(ReadReport report) {
     try {
-      return InputPaths.expand(paths, report);
+      List<InputSource> sources = InputPaths.expand(paths, report);
+      if (output != null && InputPaths.isOneOf(output, sources)) {
+        throw new ParameterException(spec.commandLine(), "invalid --output '"
+            + TerminalText.escape(String.valueOf(output)) + "': it is one of the inputs, which "
+            + "writing would destroy");
+      }
+      return sources;
     } catch (NoSuchFileException e) {
       throw new ParameterException(spec.commandLine(),
           "no such file or folder: '" + e.getFile() + "'; check the path, or give - to read "
@@ -533,13 +539,24 @@ final class HuntCommand implements Callable<Integer> {
     if (output == null) {
       return;
     }
-    Path folder = output.toAbsolutePath().getParent();
+    Path target = output;
+    try {
+      if (Files.isSymbolicLink(output)) {
+        // Writing follows the link, so the link's target must be writable.
+        target = output.toAbsolutePath().resolveSibling(Files.readSymbolicLink(output));
+      }
+    } catch (IOException e) {
+      target = output;
+    }
+    Path folder = target.toAbsolutePath().getParent();
     String problem = null;
-    if (Files.isDirectory(output)) {
+    if (output.toString().isEmpty()) {
+      problem = "give a file name";
+    } else if (Files.isDirectory(target)) {
       problem = "it is a folder";
     } else if (folder != null && !Files.isDirectory(folder)) {
       problem = "its folder does not exist";
-    } else if (folder != null && !Files.isWritable(folder) && !Files.isWritable(output)) {
+    } else if (folder != null && !Files.isWritable(folder) && !Files.isWritable(target)) {
       problem = "permission denied";
     }
     if (problem != null) {

@@ -261,6 +261,30 @@ class HuntCommandTest {
   }
 
   @Test
+  void output_anInputRejectedBeforeWriting() throws Exception {
+    Path log = Files.copy(Path.of(FIXTURE), dir.resolve("victim.log"));
+    long size = Files.size(log);
+
+    CliRun run = CliRun.of("hunt", "-o", log.toString(), log.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --output '" + log
+        + "': it is one of the inputs, which writing would destroy");
+    assertThat(Files.size(log)).isEqualTo(size);
+  }
+
+  @Test
+  void output_danglingLinkIntoMissingFolderRejected() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("out.txt"), dir.resolve("missing/out.txt"));
+
+    CliRun run = CliRun.of("hunt", "-o", link.toString(), FIXTURE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: invalid --output '" + link
+        + "': its folder does not exist");
+  }
+
+  @Test
   void width_belowSixtyRejected() {
     CliRun run = CliRun.of("hunt", "--width", "40", FIXTURE);
 

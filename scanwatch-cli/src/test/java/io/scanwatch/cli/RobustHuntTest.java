@@ -126,6 +126,9 @@ class RobustHuntTest {
         + "user_agents and userAgents; give the user agents once");
     assertThat(coercedRun.err()).startsWith("scanwatch hunt: " + coerced + ": entry 1: clusters: "
         + "false is read as a boolean, not text; put it in quotes");
+    assertThat(CliRun.of("hunt", "--allowlist", Files.writeString(dir.resolve("yes.yaml"),
+        "allow:\n  - reason: yes\n    clusters: [a]\n").toString(), SAMPLE).err())
+        .contains(": entry 1: reason: true is read as a boolean, not text; put it in quotes");
     assertThat(widened.err()).startsWith("scanwatch hunt: " + hostBits + ": entry 1: invalid CIDR "
         + "'10.0.0.7/8': bits are set after the /8 prefix");
   }

@@ -37,7 +37,16 @@ public final class InputPaths {
     java.util.Map<Object, String> seen = new java.util.HashMap<>();
     for (String argument : arguments) {
       if (argument.equals("-")) {
-        sources.add(InputSource.stdin());
+        // Standard input redirected from a file named too is that file; a pipe is its own.
+        Object stdin = identity(Path.of("/dev/stdin"));
+        String first = seen.putIfAbsent(stdin, "-");
+        if (first == null) {
+          sources.add(InputSource.stdin());
+        } else {
+          report.addProblem(new ReadReport.Problem("-", first.equals("-")
+              ? "named more than once; read once" : "the same file as " + first + "; read once",
+              false));
+        }
         continue;
       }
       Path path = Path.of(argument);
@@ -61,6 +70,21 @@ public final class InputPaths {
       }
     }
     return sources;
+  }
+
+  /** Tests whether {@code file} is one of the files of {@code sources}, by {@link #identity}. */
+  public static boolean isOneOf(Path file, List<InputSource> sources) {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    Object key = identity(file);
+    for (InputSource source : sources) {
+      Path path = source.path() != null ? source.path() : Path.of("/dev/stdin");
+      if (Files.exists(path) && identity(path).equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

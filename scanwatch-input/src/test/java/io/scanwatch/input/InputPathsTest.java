@@ -42,6 +42,27 @@ class InputPathsTest {
   }
 
   @Test
+  void standardInputTwice_readOnce() throws Exception {
+    ReadReport report = new ReadReport();
+
+    List<InputSource> sources = InputPaths.expand(List.of("-", "-"), report);
+
+    assertThat(sources).extracting(InputSource::name).containsExactly("stdin");
+    assertThat(report.problems()).containsExactly(new ReadReport.Problem("-",
+        "named more than once; read once", false));
+  }
+
+  @Test
+  void outputAmongInputs_found() throws Exception {
+    Path file = Files.writeString(dir.resolve("a.ndjson"), "{}\n");
+    Path link = Files.createSymbolicLink(dir.resolve("b.ndjson"), file);
+    List<InputSource> sources = List.of(InputSource.file(file));
+
+    assertThat(InputPaths.isOneOf(link, sources)).isTrue();
+    assertThat(InputPaths.isOneOf(dir.resolve("new.txt"), sources)).isFalse();
+  }
+
+  @Test
   void sameNameTwice_readOnce() throws Exception {
     Path file = Files.writeString(dir.resolve("a.ndjson"), "{}\n");
     ReadReport report = new ReadReport();
