@@ -165,11 +165,13 @@ final class JsonRecordReader {
     Wrapper wrapper = null;
     LogEventFields logEvent = null;
     boolean eventsRead = false;
+    boolean searchedStream = false;
     while (next(parser) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = next(parser);
       keyAfterEvents |= eventsRead;
       eventsRead |= name.equals("events");
+      searchedStream |= name.equals("searchedCompletely");
       if (readEventField(parser, name, event)) {
         continue;
       }
@@ -195,6 +197,10 @@ final class JsonRecordReader {
       emitWrapped(new WrappedEvent(logEvent.id, logEvent.stream, time, logEvent.message,
           location.withCloudWatchEvent(logEvent.stream, logEvent.id)), origin.withSource(source),
           sink);
+    } else if (searchedStream && !event.isAuditEvent()) {
+      // An entry of a filter-log-events document's searchedLogStreams, met when reading resumed
+      // after an error: it describes a log stream and is no record, as in an unbroken read.
+      return;
     } else {
       keepRaw(event, parser, start);
       emitEvent(event, origin, location, sink);

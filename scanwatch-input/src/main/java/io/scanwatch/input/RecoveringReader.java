@@ -144,7 +144,9 @@ final class RecoveringReader extends Reader {
         continue;
       }
       if (indent >= 0 && indent <= maxIndent && (c == '{' || c == '[')) {
-        position--;
+        // Back to the start of the line, so that the next parser reports the record's own
+        // column and a later recovery looks for records at the same indentation.
+        position -= indent + 1;
         return lineAt(position);
       }
       indent = -1;

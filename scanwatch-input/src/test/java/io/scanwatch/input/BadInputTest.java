@@ -49,6 +49,34 @@ class BadInputTest {
   }
 
   @Test
+  void brokenEntryInIndentedDocument_restStillRead() throws Exception {
+    // An entry whose message contains a raw line break gives two errors, because the string runs
+    // on into the next entry. Reading must resume both times at the entries' indentation.
+    StringBuilder text = new StringBuilder("{\n    \"events\": [\n");
+    for (int i = 1; i <= 40; i++) {
+      String message = good("e" + i).replace("\\", "\\\\").replace("\"", "\\\"");
+      text.append(i == 1 ? "" : ",\n").append("        {\n            \"logStreamName\": \"s\",\n"
+          + "            \"timestamp\": 1731522851000,\n            \"message\": \"")
+          .append(message).append("\"\n        }");
+      if (i == 20) {
+        text.append(",\n        {\n            \"timestamp\": 1,\n            \"message\": \"abc\n"
+            + "        },\n        {\n            \"x\": 1\",\n            \"eventId\": \"y\"\n"
+            + "        }");
+      }
+    }
+    text.append("\n    ],\n    \"searchedLogStreams\": [\n        {\n"
+        + "            \"logStreamName\": \"s\",\n            \"searchedCompletely\": true\n"
+        + "        }\n    ]\n}\n");
+
+    Reads.Result result = Reads.read(dir, "broken.json", text.toString());
+
+    assertThat(result.events()).hasSize(40);
+    assertThat(result.report().problems()).isEmpty();
+    assertThat(result.report().skips().counts()).containsOnlyKeys(SkipReason.INVALID_JSON);
+    assertThat(result.report().skips().count(SkipReason.INVALID_JSON)).isEqualTo(2);
+  }
+
+  @Test
   void invalidJsonLine_countedAndSkipped() throws Exception {
     String text = good("a1") + "\n{\"kind\":\"Event\",\"auditID\":\n" + good("a3") + "\n"
         + "{not json at all}\n" + good("a5") + "\n";
