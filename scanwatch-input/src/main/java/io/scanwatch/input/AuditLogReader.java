@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -453,7 +452,8 @@ public final class AuditLogReader {
   private void readDocumentRecords(InputStream in, String name, Origin origin,
       ReportingSink sink, ReadReport report, long firstLine) throws IOException {
     RecoveringReader reader =
-        new RecoveringReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        new RecoveringReader(new Utf8Reader(in, line -> report.addInvalidUtf8Line(
+            Location.ofLine(name, firstLine + line - 1))));
     skipByteOrderMark(reader);
     long baseLine = firstLine;
     boolean resumed = false;

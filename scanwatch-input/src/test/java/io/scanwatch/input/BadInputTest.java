@@ -77,6 +77,26 @@ class BadInputTest {
   }
 
   @Test
+  void invalidUtf8InDocument_countedWithLine() throws Exception {
+    String message = good("u1").replace("\\", "\\\\").replace("\"", "\\\"");
+    byte[] text = ("{\n  \"events\": [\n    {\"logStreamName\": \"s\", \"timestamp\": 1, "
+        + "\"message\": \"" + message + "\"}\n  ]\n}\n").getBytes(StandardCharsets.UTF_8);
+    byte[] broken = new byte[text.length + 1];
+    int at = new String(text, StandardCharsets.UTF_8).indexOf("203.0.113.7");
+    System.arraycopy(text, 0, broken, 0, at);
+    broken[at] = (byte) 0xff;
+    System.arraycopy(text, at, broken, at + 1, text.length - at);
+
+    Reads.Result result = Reads.read(dir, "utf8.json", broken);
+
+    assertThat(result.events()).hasSize(1);
+    assertThat(result.events().get(0).sourceIps()).containsExactly("\uFFFD203.0.113.7");
+    assertThat(result.report().invalidUtf8Lines()).isEqualTo(1);
+    assertThat(result.report().firstInvalidUtf8().toString()).isEqualTo(dir.resolve("utf8.json")
+        + ":3");
+  }
+
+  @Test
   void invalidJsonLine_countedAndSkipped() throws Exception {
     String text = good("a1") + "\n{\"kind\":\"Event\",\"auditID\":\n" + good("a3") + "\n"
         + "{not json at all}\n" + good("a5") + "\n";
