@@ -29,8 +29,9 @@ final class Utf8Reader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(BUFFER);
   private boolean endOfInput;
   private boolean flushed;
-  /** The 1-based line of the next character decoded. */
-  private long line = 1;
+  /** Line breaks in the bytes before index {@link #countedUpTo} of {@link #bytes}' array. */
+  private long newlines;
+  private int countedUpTo;
   private long lastInvalidLine;
 
   /**
@@ -64,6 +65,8 @@ final class Utf8Reader extends Reader {
     chars.clear();
     while (chars.position() == 0) {
       if (!endOfInput && bytes.remaining() < 4) {
+        countNewlinesUpTo(bytes.position());
+        countedUpTo = 0;
         bytes.compact();
         int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
         if (read < 0) {
@@ -73,9 +76,7 @@ final class Utf8Reader extends Reader {
         }
         bytes.flip();
       }
-      int start = chars.position();
       CoderResult result = decoder.decode(bytes, chars, endOfInput);
-      countLines(start);
       if (result.isError()) {
         if (!chars.hasRemaining()) {
           break;
@@ -94,20 +95,20 @@ final class Utf8Reader extends Reader {
     chars.flip();
   }
 
-  private void countLines(int from) {
-    char[] array = chars.array();
-    for (int i = from; i < chars.position(); i++) {
-      if (array[i] == '\n') {
-        line++;
-      }
-    }
-  }
-
+  /** Reports the line of the invalid sequence at the position of {@link #bytes}, once a line. */
   private void markInvalid() {
+    // Line breaks are ASCII, so counting them in the bytes before the sequence gives its line.
+    countNewlinesUpTo(bytes.position());
+    long line = 1 + newlines;
     if (line != lastInvalidLine) {
       lastInvalidLine = line;
       invalidLine.accept(line);
     }
+  }
+
+  private void countNewlinesUpTo(int end) {
+    newlines += Prefilter.countNewlines(bytes.array(), countedUpTo, end);
+    countedUpTo = end;
   }
 
   @Override
