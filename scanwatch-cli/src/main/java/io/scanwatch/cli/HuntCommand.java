@@ -133,9 +133,10 @@ final class HuntCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-prefilter",
-      description = "Parse every line. By default lines that do not contain system:anonymous "
-          + "(or a \\u escape that could spell it) are counted but not parsed, which is faster "
-          + "and gives the same rows; this option also counts bad records in those lines.")
+      description = "Parse every line and every filter-log-events entry. By default those "
+          + "that cannot hold a kept event (no system:anonymous, no \\u escape that could "
+          + "spell it, no 401 response) are counted but not parsed, which is faster and gives "
+          + "the same rows; this option also counts bad records among them.")
   boolean noPrefilter;
 
   @Option(
