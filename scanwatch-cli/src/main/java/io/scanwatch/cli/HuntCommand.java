@@ -224,7 +224,7 @@ final class HuntCommand implements Callable<Integer> {
           "invalid --threads " + threads + ": give 1 or more");
     }
     boolean robustOnly = format == OutputFormat.ocsf || format == OutputFormat.html;
-    if (robustOnly && compare) {
+    if ((robustOnly || format == OutputFormat.csv) && compare) {
       throw new ParameterException(spec.commandLine(), "--format " + format
           + " cannot be combined with --compare; use table, json or ndjson");
     }
@@ -291,9 +291,14 @@ final class HuntCommand implements Callable<Integer> {
    */
   private List<io.scanwatch.spl.Detection> loadSearches(ZoneId zone) {
     List<Path> files = new ArrayList<>();
-    if (detectionName.equals("parity") || detectionName.equals("robust")) {
-      detection = Detection.valueOf(detectionName);
-
+    if (detectionsFolder != null
+        && spec.commandLine().getParseResult().hasMatchedOption("--detection")) {
+      throw new ParameterException(spec.commandLine(), "--detection and --detections cannot be "
+          + "combined: --detections runs every file of its folder; run the other detection "
+          + "separately");
+    }
+    if (detectionName.equalsIgnoreCase("parity") || detectionName.equalsIgnoreCase("robust")) {
+      detection = Detection.valueOf(detectionName.toLowerCase(java.util.Locale.ROOT));
     } else {
       Path file = Path.of(detectionName);
       if (!Files.exists(file)) {
@@ -331,7 +336,14 @@ final class HuntCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       if (!macroPaths.isEmpty() || !parameters.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--macros and --param apply to "
-            + "detection files; add --detection FILE.yml or --detections FOLDER");
+            + "detection files whose search runs in the search language (--detection FILE.yml "
+            + "or --detections FOLDER); the built-in engines take neither");
+      }
+      if ((scannerAgents != null || healthProbers != null) && detection == Detection.parity
+          && !compare) {
+        throw new ParameterException(spec.commandLine(), "--scanner-agents and "
+            + "--health-probers apply to the robust detection; add --detection robust or "
+            + "--compare");
       }
       return List.of();
     }
@@ -361,7 +373,7 @@ final class HuntCommand implements Callable<Integer> {
     SearchRowsWriter writer = new SearchRowsWriter(format, rawCsv, tableWidth());
     boolean written = write(out -> writer.write(results, out), err);
     int rows = results.stream().mapToInt(result -> result.rows().size()).sum();
-    err.printf(java.util.Locale.ROOT, "scanwatch: read %s (%s), %s; %s from %s%n",
+    err.printf(java.util.Locale.ROOT, "scanwatch: read %s (%s), parsed %s; %s from %s%n",
         Summary.plural(sources.size(), "input"), Summary.bytes(report.bytesRead()),
         Summary.plural(report.eventsRead(), "audit event"), Summary.plural(rows, "row"),
         Summary.plural(searches.size(), "detection"));

@@ -19,7 +19,7 @@ final class Summary {
   static void print(PrintWriter err, long files, ReadReport report, HuntPipeline pipeline,
       int rows, RobustResult robust) {
     if (pipeline.settings().parity()) {
-      err.printf(Locale.ROOT, "scanwatch: read %s (%s), %s; %s matched, %s%n",
+      err.printf(Locale.ROOT, "scanwatch: read %s (%s), parsed %s; %s matched, %s%n",
           plural(files, "input"), bytes(report.bytesRead()),
           plural(report.eventsRead(), "audit event"),
           number(pipeline.count(ParityVerdict.MATCHED)), plural(rows, "row"));
@@ -27,7 +27,7 @@ final class Summary {
     if (robust != null) {
       err.printf(Locale.ROOT, "%s%s unauthenticated events in %s, %s; %s, %s%n",
           pipeline.settings().parity() ? "robust: " : "scanwatch: read " + plural(files, "input")
-              + " (" + bytes(report.bytesRead()) + "), " + plural(report.eventsRead(),
+              + " (" + bytes(report.bytesRead()) + "), parsed " + plural(report.eventsRead(),
               "audit event") + "; ",
           number(robust.unauthenticatedEvents()), plural(robust.requests(), "request"),
           plural(robust.healthProbeRequests(), "health-probe request"),

@@ -217,7 +217,17 @@ class SearchHuntTest {
         + "--health-probers apply to the built-in detections;");
     assertThat(parameter.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(parameter.err()).startsWith("scanwatch hunt: --macros and --param apply to "
-        + "detection files;");
+        + "detection files whose search runs in the search language");
+    assertThat(CliRun.of("hunt", "--scanner-agents", allowlist.toString(), SAMPLE).err())
+        .startsWith("scanwatch hunt: --scanner-agents and --health-probers apply to the robust "
+            + "detection");
+    assertThat(CliRun.of("hunt", "--detection", "robust", "--detections", folder.toString(),
+        SAMPLE).err()).startsWith("scanwatch hunt: --detection and --detections cannot be "
+            + "combined");
+    assertThat(CliRun.of("hunt", "--compare", "--format", "csv", SAMPLE).err())
+        .startsWith("scanwatch hunt: --format csv cannot be combined with --compare");
+    assertThat(CliRun.of("hunt", "--detection", "Robust", "--format", "ndjson", SAMPLE)
+        .exitCode()).isZero();
   }
 
   @Test

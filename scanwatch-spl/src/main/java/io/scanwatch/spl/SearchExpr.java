@@ -85,6 +85,10 @@ sealed interface SearchExpr {
   record Not(SearchExpr term) implements SearchExpr {
     @Override
     public boolean matches(Record record) {
+      // A term on index holds whether negated or not: files have no index to exclude.
+      if (term instanceof FieldTerm field && field.field().equals("index")) {
+        return true;
+      }
       return !term.matches(record);
     }
 

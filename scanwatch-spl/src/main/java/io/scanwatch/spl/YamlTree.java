@@ -55,6 +55,9 @@ public final class YamlTree {
    *     naming the file and line
    */
   public static JsonNode read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException(file + ": no such file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": not a regular file");
     }

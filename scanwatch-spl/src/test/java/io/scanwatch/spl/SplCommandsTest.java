@@ -35,6 +35,7 @@ class SplCommandsTest {
   void indexTermsHoldForEveryEvent() {
     assertThat(column(run("index=aws name=alice", PEOPLE), "id")).containsExactly("1", "4");
     assertThat(column(run("index!=main role=ops", PEOPLE), "id")).containsExactly("4");
+    assertThat(column(run("NOT index=main role=ops", PEOPLE), "id")).containsExactly("4");
   }
 
   @Test
