@@ -38,6 +38,16 @@ final class BuiltInEngine {
     }
   }
 
+  /** Tests whether the file is an ESCU macro file: a {@code definition} and no {@code search}. */
+  static boolean isMacroFile(Path file) {
+    try {
+      JsonNode root = YamlTree.read(file);
+      return root.has("definition") && !root.has("search");
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The file name of the bundled detection that runs on the robust engine. */
   static final String BUNDLED_ROBUST = "eks_unauthenticated_scan.yml";
 

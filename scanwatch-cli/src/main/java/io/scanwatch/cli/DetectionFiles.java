@@ -22,16 +22,20 @@ final class DetectionFiles {
   private DetectionFiles() {}
 
   /** Returns the {@code .yml} and {@code .yaml} files of a folder, in name order. */
+  /** Folders below a --detections folder that are searched, a bound for linked loops. */
+  private static final int MAX_DEPTH = 8;
+
   static List<Path> inFolder(Path folder, CommandLine commandLine) {
     if (!Files.isDirectory(folder)) {
       throw new ParameterException(commandLine, "invalid --detections '" + folder
           + "': not a folder");
     }
-    try (Stream<Path> files = Files.list(folder)) {
+    // Subfolders too, as Splunk's repository keeps detections under detections/cloud/ and so on.
+    try (Stream<Path> files = Files.walk(folder, MAX_DEPTH)) {
       List<Path> found = files
           .filter(file -> {
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            return name.endsWith(".yml") || name.endsWith(".yaml");
+            return (name.endsWith(".yml") || name.endsWith(".yaml")) && Files.isRegularFile(file);
           })
           .sorted()
           .toList();

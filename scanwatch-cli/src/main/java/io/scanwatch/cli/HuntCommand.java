@@ -325,7 +325,10 @@ final class HuntCommand implements Callable<Integer> {
     if (detectionsFolder != null) {
       for (Path file : DetectionFiles.inFolder(detectionsFolder, spec.commandLine())) {
         // A file run by a built-in engine has rows of another kind; it runs on its own.
-        if (BuiltInEngine.of(file).isEmpty()) {
+        if (BuiltInEngine.isMacroFile(file)) {
+          spec.commandLine().getErr().println("scanwatch hunt: skipped " + file
+              + ": a macro file; pass it, or its folder, with --macros");
+        } else if (BuiltInEngine.of(file).isEmpty()) {
           files.add(file);
         } else {
           spec.commandLine().getErr().println("scanwatch hunt: skipped " + file

@@ -174,6 +174,25 @@ class SearchHuntTest {
   }
 
   @Test
+  void folderOfDetections_subfoldersReadAndMacroFilesSkipped() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("content/detections/cloud"));
+    Path bundled = dir.resolve("bundled");
+    CliRun.of("detections", "export", bundled.toString());
+    Files.copy(bundled.resolve("eks_anonymous_cluster_scan.yml"),
+        folder.resolve("eks_anonymous_cluster_scan.yml"));
+    Path macros = Files.createDirectories(dir.resolve("content/macros"));
+    Path macro = Files.writeString(macros.resolve("aws_cloudwatchlogs_eks.yml"),
+        "name: aws_cloudwatchlogs_eks\ndefinition: sourcetype=\"aws:cloudwatchlogs:eks\"\n");
+
+    CliRun run = CliRun.of("hunt", "--detections", dir.resolve("content").toString(), SAMPLE);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("skipped " + macro + ": a macro file; pass it, or its "
+        + "folder, with --macros");
+    assertThat(run.err()).contains("4 rows from 1 detection");
+  }
+
+  @Test
   void deeplyNestedSearch_usageError() throws Exception {
     Path file = dir.resolve("deep.yml");
     Files.writeString(file, "name: deep\nid: d-1\nsearch: '`aws_cloudwatchlogs_eks` | where "
