@@ -25,12 +25,13 @@ final class Summary {
           number(pipeline.count(ParityVerdict.MATCHED)), plural(rows, "row"));
     }
     if (robust != null) {
-      err.printf(Locale.ROOT, "%s%s unauthenticated events in %s, %s; %s, %s%n",
+      err.printf(Locale.ROOT, "%s%s unauthenticated events; after the allowlist %s, %s of "
+          + "them from health probes; %s, %s%n",
           pipeline.settings().parity() ? "robust: " : "scanwatch: read " + plural(files, "input")
               + " (" + bytes(report.bytesRead()) + "), parsed " + plural(report.eventsRead(),
               "audit event") + "; ",
           number(robust.unauthenticatedEvents()), plural(robust.requests(), "request"),
-          plural(robust.healthProbeRequests(), "health-probe request"),
+          number(robust.healthProbeRequests()),
           plural(robust.rows().size(), "scanning source"),
           plural(robust.healthProbes().size(), "health-probe source"));
     }

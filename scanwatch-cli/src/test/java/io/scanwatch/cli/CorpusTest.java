@@ -149,7 +149,7 @@ class CorpusTest {
 
       assertThat(fast.out()).as(input.toString()).isNotEmpty().isEqualTo(full.out());
       assertThat(fast.err()).contains("prefilter: ").contains("system:anonymous or 401");
-      String counts = full.err().lines().filter(line -> line.contains("unauthenticated events in"))
+      String counts = full.err().lines().filter(line -> line.contains("unauthenticated events;"))
           .findFirst().orElseThrow();
       assertThat(fast.err()).contains(counts.substring(counts.indexOf("; ") + 2));
     }

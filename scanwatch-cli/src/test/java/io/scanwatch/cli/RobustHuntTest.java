@@ -48,8 +48,8 @@ class RobustHuntTest {
     assertThat(rows.get(4)).startsWith("{\"row_type\":\"health_probe\",\"src_ip\":\"10.1.40.9\","
         + "\"count\":20,");
     // 20 + 12 + 6 + 2 + 20 + 9 = 69 unauthenticated events; the 6 allowlisted leave 63.
-    assertThat(run.err()).contains("69 unauthenticated events in 63 requests, 40 health-probe "
-        + "requests; 3 scanning sources, 2 health-probe sources");
+    assertThat(run.err()).contains("69 unauthenticated events; after the allowlist 63 requests, "
+        + "40 of them from health probes; 3 scanning sources, 2 health-probe sources");
     assertThat(run.err()).contains("allowlist: 6 unauthenticated events suppressed by "
         + "\"AWS Security Scanner (excluded by the Splunk analytic)\"");
     assertThat(run.err()).contains("allowlist: no row left for 52.94.133.131");
@@ -246,7 +246,7 @@ class RobustHuntTest {
         .contains("\"ip_role\":\"forwarded\""));
     assertThat(rows).anySatisfy(row -> assertThat(row).startsWith(
         "{\"row_type\":\"health_probe\",\"src_ip\":\"127.0.0.1\",\"count\":25,"));
-    assertThat(run.err()).contains("152 unauthenticated events in 152 requests, 25 health-probe "
-        + "requests");
+    assertThat(run.err()).contains("152 unauthenticated events; after the allowlist 152 "
+        + "requests, 25 of them from health probes");
   }
 }
