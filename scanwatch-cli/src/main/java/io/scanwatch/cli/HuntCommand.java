@@ -368,6 +368,16 @@ final class HuntCommand implements Callable<Integer> {
   }
 
   private int huntWithSearches(List<io.scanwatch.spl.Detection> searches, PrintWriter err) {
+    for (io.scanwatch.spl.Detection search : searches) {
+      for (String sourcetype : search.compile().requiredValues("sourcetype")) {
+        if (!io.scanwatch.spl.CompiledSearch.valueMatches(sourcetype, SearchHunt.SOURCETYPE)) {
+          err.println("scanwatch hunt: warning: " + TerminalText.escape(String.valueOf(search.file().getFileName()))
+              + " requires sourcetype=" + TerminalText.escape(sourcetype) + ", but events read "
+              + "from files have sourcetype " + SearchHunt.SOURCETYPE + ", so it can match none;"
+              + " redefine its data macro with --macros");
+        }
+      }
+    }
     ReadReport report = new ReadReport();
     List<InputSource> sources = expandPaths(report);
     SearchHunt hunt = new SearchHunt(searches, cluster, !noPrefilter);

@@ -95,6 +95,29 @@ class SearchHuntTest {
   }
 
   @Test
+  void otherSourcetype_warnedBeforeReading() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    Path macro = Files.writeString(dir.resolve("aws_cloudwatchlogs_eks.yml"),
+        "name: aws_cloudwatchlogs_eks\ndefinition: index=eks sourcetype=\"aws:cloudwatchlogs\"\n");
+    Path matching = Files.writeString(dir.resolve("wild.yml"),
+        "name: aws_cloudwatchlogs_eks\ndefinition: sourcetype=\"AWS:CloudWatchLogs*\"\n");
+
+    CliRun other = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--macros", macro.toString(),
+        SAMPLE);
+    CliRun wildcard = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--macros",
+        matching.toString(), SAMPLE);
+
+    assertThat(other.err()).startsWith("scanwatch hunt: warning: eks_anonymous_cluster_scan.yml "
+        + "requires sourcetype=aws:cloudwatchlogs, but events read from files have sourcetype "
+        + "aws:cloudwatchlogs:eks, so it can match none; redefine its data macro with --macros");
+    assertThat(other.err()).contains("0 rows from 1 detection");
+    assertThat(wildcard.err()).doesNotContain("warning").contains("4 rows from 1 detection");
+  }
+
+  @Test
   void investigationSearch_needsItsParameter() throws Exception {
     Path folder = dir.resolve("bundled");
     CliRun.of("detections", "export", folder.toString());

@@ -79,6 +79,30 @@ public final class CompiledSearch {
     return null;
   }
 
+  /**
+   * Returns the values of {@code field=value} terms on {@code field} that every event the initial
+   * search keeps must match (terms joined by AND at the top of the search), as written.
+   */
+  public List<String> requiredValues(String field) {
+    List<String> values = new ArrayList<>();
+    collectRequired(((SearchCommand) commands.get(0)).terms(), field, values);
+    return values;
+  }
+
+  /** Tests whether a {@code field=value} value, wildcards and ASCII case included, matches. */
+  public static boolean valueMatches(String pattern, String value) {
+    return Wildcard.matches(pattern, value, true);
+  }
+
+  private static void collectRequired(SearchExpr expr, String field, List<String> values) {
+    if (expr instanceof SearchExpr.And and) {
+      and.terms().forEach(term -> collectRequired(term, field, values));
+    } else if (expr instanceof SearchExpr.FieldTerm term && term.field().equals(field)
+        && term.operator() == SearchExpr.Operator.EQ) {
+      values.add(term.value());
+    }
+  }
+
   /** Tests whether the search has a command that needs all events before it emits rows. */
   public boolean transforming() {
     return commands.stream().anyMatch(Command::transforming);
