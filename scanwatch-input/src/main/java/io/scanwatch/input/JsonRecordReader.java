@@ -425,7 +425,8 @@ final class JsonRecordReader {
       return;
     }
     if (message.stripTrailing().endsWith(TRUNCATION_MARK)) {
-      sink.skip(SkipReason.TRUNCATED, location, message.length() + " characters");
+      sink.skip(SkipReason.TRUNCATED, location, "only the first " + message.length()
+          + " characters of the event were delivered");
       return;
     }
     if (message.stripLeading().charAt(0) != '{') {

@@ -156,7 +156,8 @@ final class LineRecordReader {
   private void readJson(byte[] bytes, int start, int end, Origin origin, Location location,
       RecordSink sink, boolean auditLike) {
     if (endsWith(bytes, start, end, TRUNCATION_MARK)) {
-      sink.skip(SkipReason.TRUNCATED, location, (end - start) + " bytes");
+      sink.skip(SkipReason.TRUNCATED, location, "only the first " + (end - start)
+          + " bytes of the event were delivered");
       return;
     }
     pending.clear();

@@ -137,6 +137,8 @@ class BadInputTest {
     SkipLog.Entry entry = result.report().skips().examples(SkipReason.TRUNCATED).get(0);
     assertThat(entry.location().stream()).isEqualTo("s");
     assertThat(entry.location().eventId()).isEqualTo("77");
+    assertThat(entry.detail()).isEqualTo("only the first " + cut.length()
+        + " characters of the event were delivered");
   }
 
   @Test
