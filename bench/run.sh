@@ -19,8 +19,8 @@
 #                      files already there are reused
 #   BENCH_PEERS        peers to run, from: duckdb jq python grep (default: all four)
 #   BENCH_SHAPES       1 to also time the cloudwatch-export and filter-log-events shapes (default 1)
-#   BENCH_CDS          1 to start scanwatch with a class-data archive, as the ./scanwatch launcher
-#                      does (default 1); 0 to time plain `java -jar`
+#   BENCH_LAUNCHER     1 to start scanwatch as the ./scanwatch launcher does, with its class-data
+#                      archive and JVM options (default 1); 0 to time plain `java -jar`
 #   SCANWATCH_JAR      the scanwatch jar (default scanwatch-cli/target/scanwatch.jar, built
 #                      with Maven when missing)
 #   JAVA               the java command (default java)
@@ -45,7 +45,7 @@ runs="${BENCH_RUNS:-5}"
 dir="${BENCH_DIR:-/tmp/scanwatch-bench}"
 peers="${BENCH_PEERS:-duckdb jq python grep}"
 shapes="${BENCH_SHAPES:-1}"
-cds="${BENCH_CDS:-1}"
+launcher="${BENCH_LAUNCHER:-1}"
 jar="${SCANWATCH_JAR:-$repo/scanwatch-cli/target/scanwatch.jar}"
 java_cmd="${JAVA:-java}"
 duckdb_version="1.4.4.0"
@@ -133,12 +133,13 @@ fi
 # records the uncompressed input size for the MiB/s column.
 
 java_scanwatch="$java_cmd"
-if [[ "$cds" == 1 ]]; then
+if [[ "$launcher" == 1 ]]; then
   archive="$dir/scanwatch.jsa"
   echo "build: writing the class-data archive $archive"
   "$repo/scanwatch-cli/class-archive.sh" "$jar" "$archive" "$repo/samples/eks-firehose-sample.gz" \
     "$java_cmd"
   java_scanwatch="$java_cmd -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  java_scanwatch="$java_scanwatch $(cat "$repo/scanwatch-cli/jvm-options")"
 fi
 # The detection as Splunk publishes it when ../shared is beside the repository, else the bundled
 # file of the same search.
@@ -276,7 +277,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report
 
-BENCH_CDS="$cds" python3 - "$results" "$mib" "$runs" "$anon_default" "$anon_256" "${agreement[@]}" \
+BENCH_LAUNCHER="$launcher" python3 - "$results" "$mib" "$runs" "$anon_default" "$anon_256" "${agreement[@]}" \
   <<'EOF' | tee "$results/summary.md"
 import os
 import statistics
@@ -309,8 +310,9 @@ table = [("scanwatch", None), ("duckdb", ("scanwatch", "duckdb")),
 print("Input: %d MiB of NDJSON audit events, and the same events gzip-compressed and in the "
       "other shapes; median of %s runs. MiB/s is of uncompressed input." % (mib, runs))
 print()
-print("scanwatch started %s." % ("with the class-data archive the launcher makes"
-      if os.environ.get("BENCH_CDS") == "1" else "as plain `java -jar`, without a class-data archive"))
+print("scanwatch started %s." % ("as the launcher starts it (class-data archive, JVM options)"
+      if os.environ.get("BENCH_LAUNCHER") == "1"
+      else "as plain `java -jar`, without the launcher's archive and options"))
 print()
 print("| command | wall s | CPU s | peak RSS MiB | MiB/s | wall ratio |")
 print("|---|---:|---:|---:|---:|---|")
