@@ -1,5 +1,6 @@
 package io.scanwatch.cli;
 
+import io.scanwatch.cli.FilePieces.Piece;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.input.AuditLogReader;
 import io.scanwatch.input.InputSource;
@@ -15,9 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -145,36 +144,11 @@ final class SearchHunt {
     return results;
   }
 
-  private record Piece(InputSource source, long start, long end, boolean whole) {}
-
   /** Events handed from a reading thread to the searches at a time. */
   private static final int BATCH = 256;
 
   /** Marks the end of a piece's events in its queue. */
   private static final List<AuditEvent> END = new ArrayList<>();
-
-  private List<Piece> pieces(List<InputSource> sources, int threads, boolean documents) {
-    List<Piece> pieces = new ArrayList<>();
-    for (InputSource source : sources) {
-      List<Long> offsets = reader.splitAtLines(source, threads, ParallelHunt.MIN_PART_BYTES,
-          documents);
-      if (offsets.isEmpty()) {
-        pieces.add(new Piece(source, 0, -1, true));
-      }
-      for (int i = 0; i + 1 < offsets.size(); i++) {
-        pieces.add(new Piece(source, offsets.get(i), offsets.get(i + 1), false));
-      }
-    }
-    return pieces;
-  }
-
-  private static ExecutorService readers(int threads) {
-    return Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "scanwatch-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
 
   /** The result of one piece: its report and each cut search's part. */
   private record PieceResult(ReadReport report, List<SearchSplit.Part> parts) {}
@@ -184,50 +158,20 @@ final class SearchHunt {
    * returns the rows of the parts merged in input order.
    */
   private List<Result> readSplit(List<InputSource> sources, ReadReport report, int threads) {
-    List<Piece> pieces = pieces(sources, threads, true);
-    ExecutorService pool = readers(threads);
+    List<Piece> pieces = FilePieces.plan(reader, sources, threads, true);
     List<List<SearchSplit.Part>> partsBySearch = new ArrayList<>();
     splits.forEach(split -> partsBySearch.add(new ArrayList<>()));
     try {
-      List<Future<PieceResult>> futures = new ArrayList<>();
-      for (Piece piece : pieces) {
-        futures.add(pool.submit(() -> searchPiece(piece)));
-      }
-      List<PieceResult> results = new ArrayList<>();
-      for (Future<PieceResult> future : futures) {
-        results.add(future.get());
-      }
-      for (int i = 0; i < results.size(); ) {
-        // A file whose pieces may differ from one whole read is read again whole.
-        InputSource source = pieces.get(i).source();
-        int end = i;
-        boolean again = false;
-        while (end < results.size() && pieces.get(end).source() == source) {
-          again |= results.get(end).report().readAgainWhole();
-          end++;
+      for (FilePieces.Read<PieceResult> read
+          : FilePieces.readAll(pieces, threads, this::searchPiece, PieceResult::report)) {
+        report.merge(read.result().report(), read.source().name(), read.linesBefore());
+        for (int s = 0; s < splits.size(); s++) {
+          partsBySearch.get(s).add(read.result().parts().get(s));
         }
-        List<PieceResult> group = again ? List.of(searchPiece(new Piece(source, 0, -1, true)))
-            : results.subList(i, end);
-        long linesBefore = 0;
-        for (PieceResult result : group) {
-          report.merge(result.report(), source.name(), linesBefore);
-          linesBefore += result.report().lines();
-          for (int s = 0; s < splits.size(); s++) {
-            partsBySearch.get(s).add(result.parts().get(s));
-          }
-        }
-        i = end;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
     List<Result> results = new ArrayList<>();
     for (int s = 0; s < splits.size(); s++) {
@@ -279,8 +223,8 @@ final class SearchHunt {
   private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
     // Events reach the searches as they are read, so no piece could be taken back: documents,
     // whose pieces may have to be, are read whole.
-    List<Piece> pieces = pieces(sources, threads, false);
-    ExecutorService pool = readers(threads);
+    List<Piece> pieces = FilePieces.plan(reader, sources, threads, false);
+    ExecutorService pool = FilePieces.readers(threads);
     try {
       List<BlockingQueue<List<AuditEvent>>> queues = new ArrayList<>();
       List<Future<ReadReport>> futures = new ArrayList<>();
@@ -298,7 +242,7 @@ final class SearchHunt {
             batch = queues.get(i).take()) {
           batch.forEach(this::accept);
         }
-        ReadReport pieceReport = futures.get(i).get();
+        ReadReport pieceReport = FilePieces.get(futures.get(i));
         String name = pieces.get(i).source().name();
         if (!name.equals(file) || pieces.get(i).whole()) {
           file = name;
@@ -310,11 +254,6 @@ final class SearchHunt {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }

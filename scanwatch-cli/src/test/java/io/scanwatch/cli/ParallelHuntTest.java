@@ -25,7 +25,7 @@ class ParallelHuntTest {
   @Test
   void splitFile_sameOutputAsOneThread() throws Exception {
     Path file = writeLargeLog();
-    assertThat(Files.size(file)).isGreaterThan(2 * ParallelHunt.MIN_PART_BYTES);
+    assertThat(Files.size(file)).isGreaterThan(2 * FilePieces.MIN_PART_BYTES);
 
     for (String mode : new String[] {"--no-prefilter", "--progress=never"}) {
       CliRun two = CliRun.of("hunt", mode, "--threads", "2", "--format", "csv", file.toString());
@@ -116,7 +116,7 @@ class ParallelHuntTest {
       }
       out.write("\n    ]\n}\n");
     }
-    assertThat(Files.size(file)).isGreaterThan(2 * ParallelHunt.MIN_PART_BYTES);
+    assertThat(Files.size(file)).isGreaterThan(2 * FilePieces.MIN_PART_BYTES);
     Path detection = dir.resolve("count.yml");
     Files.writeString(detection, "name: count\nid: c-1\nsearch: '`aws_cloudwatchlogs_eks` "
         + "user.username=system:anonymous | stats count by sourceIPs{}'\n");
