@@ -187,9 +187,9 @@ public final class AuditLogReader {
       byte[] head = Arrays.copyOf(headBuffer.array(), headBuffer.position());
       boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
       int count = (int) Math.min(parts, size / minPartBytes);
-      if (!gzip && EventsDocument.entryIndent(head) >= 0) {
-        return documents ? EventsDocument.split(channel, size, count,
-            EventsDocument.entryIndent(head)) : List.of();
+      int entryIndent = gzip ? -1 : EventsDocument.entryIndent(head);
+      if (entryIndent >= 0) {
+        return documents ? EventsDocument.split(channel, size, count, entryIndent) : List.of();
       }
       if (gzip || Shapes.sniff(head, factory) != Shapes.Kind.LINES
           || containsAscii(head, "\"awslogs\"")) {

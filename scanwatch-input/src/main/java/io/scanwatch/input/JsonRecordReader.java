@@ -88,7 +88,7 @@ final class JsonRecordReader {
    * over it, which saves making a string of it.
    */
   private String message(JsonParser parser) throws IOException {
-    if (messageFilter != null && !messageFilter.mayHold(parser.getTextCharacters(),
+    if (messageFilter != null && !messageFilter.mayContain(parser.getTextCharacters(),
         parser.getTextOffset(), parser.getTextLength())) {
       return PASSED_OVER;
     }

@@ -284,15 +284,12 @@ final class Prefilter {
   /**
    * Tests whether the JSON text of one event, such as the decoded {@code message} of a CloudWatch
    * log event, can contain the literal: whether it contains the literal ignoring ASCII case, a
-   * risky {@code \}{@code u} escape or {@code "code":401}, by the rules of the class comment. A
-   * message is never a Lambda event, so the {@code awslogs} key plays no part.
+   * risky {@code \}{@code u} escape or the second pattern ({@code "code":401}, or {@code 401} for
+   * {@link #UNAUTHENTICATED}), by the rules of the class comment. A message is never a Lambda
+   * event, so the {@code awslogs} key plays no part. The text is
+   * {@code chars[offset, offset + length)}.
    */
-  boolean mayHold(String text) {
-    return mayHold(text.toCharArray(), 0, text.length());
-  }
-
-  /** Tests {@code chars[offset, offset + length)} as {@link #mayHold(String)} does. */
-  boolean mayHold(char[] chars, int offset, int length) {
+  boolean mayContain(char[] chars, int offset, int length) {
     final int first = literal[anchorIndex] | 0x20;
     final int second = literal[anchorIndex + 1] | 0x20;
     int end = offset + length;
