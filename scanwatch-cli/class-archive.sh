@@ -2,11 +2,12 @@
 # Writes a class-data archive of the classes a hunt loads, so that each start of scanwatch maps
 # them from the archive instead of loading, parsing and verifying them from the jar.
 #
-# Three training hunts over a sample (the built-in detections, and a detection file that runs in
-# the search language) record the classes they load; one archive contains them all, so every kind
+# Three training hunts over a sample record the classes they load: the built-in detections, and
+# a detection file that runs in the search language. One archive contains them all, so every kind
 # of hunt starts equally fast. Use the archive with
 #   java -XX:SharedArchiveFile=ARCHIVE -Xlog:cds=off -jar JAR ...
-# It is tied to that JAR and that Java; Java ignores it (and says so) after either changes.
+# It is tied to that JAR and that Java. After either changes, Java ignores it (silently with
+# -Xlog:cds=off), so the launcher makes a new one when the jar is newer.
 #
 # Usage: class-archive.sh JAR ARCHIVE SAMPLE [JAVA]
 # The exit status is 1 when the archive could not be written; nothing is left at ARCHIVE then.

@@ -29,7 +29,7 @@ final class FilePieces {
     }
   }
 
-  /** What one piece gave, with the lines of its file that came before it. */
+  /** The result of one piece, with the number of lines of its file before it. */
   record Read<R>(R result, InputSource source, long linesBefore) {}
 
   /**

@@ -61,13 +61,13 @@ class ParallelHuntTest {
         + "user.username=system:anonymous | stats count list(auditID) as ids "
         + "latest(auditID) as last by sourceIPs{}'\n");
 
-    CliRun two = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "2",
+    CliRun parallel = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "2",
         "--format", "csv", file.toString());
-    CliRun one = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "1",
+    CliRun single = CliRun.of("hunt", "--detection", detection.toString(), "--threads", "1",
         "--format", "csv", file.toString());
 
-    assertThat(two.exitCode()).as(two.err()).isZero();
-    assertThat(two.out()).isEqualTo(one.out());
+    assertThat(parallel.exitCode()).as(parallel.err()).isZero();
+    assertThat(parallel.out()).isEqualTo(single.out());
     // The expected rows come from the line pattern. Anonymous lines are the multiples of 7 and
     // of 1000, except the broken line, and list() keeps the first 100 in input order.
     StringBuilder expected = new StringBuilder("sourceIPs{},count,ids,last\r\n");
@@ -94,7 +94,7 @@ class ParallelHuntTest {
       expected.append("10.9.0.").append(address).append(',').append(count).append(",\"")
           .append(String.join("\n", ids)).append("\",").append(last).append("\r\n");
     }
-    assertThat(two.out()).isEqualTo(expected.toString());
+    assertThat(parallel.out()).isEqualTo(expected.toString());
   }
 
   @Test
@@ -123,18 +123,19 @@ class ParallelHuntTest {
 
     for (List<String> options : List.<List<String>>of(List.of(), List.of("--detection", "robust"),
         List.of("--detection", detection.toString()))) {
-      List<String> two = new ArrayList<>(List.of("hunt", "--threads", "2", "--format", "csv"));
-      two.addAll(options);
-      two.add(file.toString());
-      List<String> one = new ArrayList<>(two);
-      one.set(2, "1");
-      CliRun parallel = CliRun.of(two.toArray(String[]::new));
-      CliRun single = CliRun.of(one.toArray(String[]::new));
+      List<String> twoThreads = new ArrayList<>(List.of("hunt", "--threads", "2", "--format",
+          "csv"));
+      twoThreads.addAll(options);
+      twoThreads.add(file.toString());
+      List<String> oneThread = new ArrayList<>(twoThreads);
+      oneThread.set(2, "1");
+      CliRun parallel = CliRun.of(twoThreads.toArray(String[]::new));
+      CliRun single = CliRun.of(oneThread.toArray(String[]::new));
 
       assertThat(parallel.out()).as("%s", options).isEqualTo(single.out());
       assertThat(parallel.err()).as("%s", options).isEqualTo(single.err());
     }
-    // Only the 2,000 events count: every one is anonymous.
+    // Only the 2,000 events count, and each of them is anonymous.
     assertThat(CliRun.of("hunt", "--threads", "2", file.toString()).err())
         .contains("2,000 audit events");
   }

@@ -88,7 +88,7 @@ class SearchHuntTest {
     CliRun run = CliRun.of("hunt", "--width", "80", "--detection",
         folder.resolve("eks_anonymous_cluster_scan.yml").toString(), SAMPLE);
 
-    // The longest label has 29 characters and a gap of 2 follows, so a value line holds
+    // The longest label has 29 characters and a gap of 2 follows, so a value line has room for
     // 80 - 31 = 49 characters.
     assertThat(run.out()).contains("\ncluster_name                   /aws/eks/prod-eu-west-1/"
         + "cluster:kube-apiserver-au\n" + " ".repeat(31) + "dit-6f1c2e7a0d9b4c3e\n");
@@ -197,7 +197,7 @@ class SearchHuntTest {
   }
 
   @Test
-  void folderOfDetections_subfoldersReadAndMacroFilesSkipped() throws Exception {
+  void detectionsFolder_subfoldersAndMacros() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("content/detections/cloud"));
     Path bundled = dir.resolve("bundled");
     CliRun.of("detections", "export", bundled.toString());

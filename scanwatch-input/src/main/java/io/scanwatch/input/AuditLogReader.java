@@ -92,7 +92,7 @@ public final class AuditLogReader {
   }
 
   /**
-   * Returns a reader whose prefilter passes the lines that can hold an unauthenticated event, as
+   * Returns a reader whose prefilter passes the lines that can contain an unauthenticated event, as
    * the robust detection defines it: those that can name {@code system:anonymous} and those with
    * the digits {@code 401} anywhere, since an event without a user counts when its code is 401.
    */

@@ -14,14 +14,17 @@ import java.util.List;
 /**
  * Splits a large {@code aws logs filter-log-events} document between threads. Its entries are
  * written one after another in the {@code events} array, each starting on a line of its own at
- * the same indentation, as the AWS CLI writes them. A JSON string cannot hold a line break, so a
- * line that starts with {@code &#123;} at that indentation, after a comma, starts an entry.
+ * the same indentation, as the AWS CLI writes them. A JSON string cannot contain a line break,
+ * so a line that starts with {@code &#123;} at that indentation, after a comma, is taken to start
+ * an entry.
  *
- * <p>A piece is read as a document of its own: the pieces after the first start at the comma
+ * <p>A piece is read as a document of its own. The pieces after the first start at the comma
  * before their first entry, which is read (so that its byte is counted) but replaced by the text
- * {@code &#123;"events":[}, and the pieces before the last get {@code ]&#125;} behind. So each
- * is whole JSON and the reader meets every entry exactly once, as in one read of the whole
- * document.
+ * {@code &#123;"events":[}, and the pieces before the last get {@code ]&#125;} behind. When the
+ * splits fall between entries, each piece is whole JSON and the pieces read every entry once, as
+ * one read of the whole document does. A hand-made document can defeat the layout check, and then
+ * a piece meets invalid JSON or the end of the events array, and its report requires a whole read
+ * (see {@link ReadReport#readAgainWhole}).
  */
 final class EventsDocument {
 

@@ -32,7 +32,7 @@ final class JsonRecordReader {
 
   private static final Pattern EKS_LOG_GROUP = Pattern.compile("/aws/eks/([^/]+)/cluster");
 
-  /** The message of a log event that the prefilter passed over; compared by identity. */
+  /** The message of a log event that the prefilter passed over, compared by identity. */
   private static final String PASSED_OVER = new String("(passed over)");
 
   private final JsonFactory factory;

@@ -183,7 +183,7 @@ class PrefilterPropertyTest {
   @Test
   void literalPrefilter_innerEscapeWithEscapedU() throws Exception {
     // The inner event writes the 4 of 203.0.113.45 as \u0034, and the payload writes that
-    // escape's u as \u0075, so the line holds neither the literal nor an escape of its digits.
+    // escape's u as \u0075, so the line contains neither the literal nor an escape of its digits.
     String inner = "{\"kind\":\"Event\",\"auditID\":\"id-1\",\"sourceIPs\":[\"203.0.113."
         + "\\u00345\"],\"requestReceivedTimestamp\":\"2024-11-13T18:34:10Z\"}";
     String message = quoted(inner).replace("\\\\u0034", "\\\\\\u00750034");

@@ -85,7 +85,8 @@ sealed interface SearchExpr {
   record Not(SearchExpr term) implements SearchExpr {
     @Override
     public boolean matches(Record record) {
-      // A term on index holds whether negated or not: files have no index to exclude.
+      // A term on index is true whether negated or not, because files have no index to exclude.
+      // NOTE: only a term negated directly; NOT (index=a OR index=b) is still false.
       if (term instanceof FieldTerm field && field.field().equals("index")) {
         return true;
       }
