@@ -1,6 +1,7 @@
 package io.scanwatch.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -214,7 +215,7 @@ final class JsonRecordReader {
   }
 
   /** Returns the byte offset of a byte parser's location, or the character offset of a text one. */
-  private static long offset(com.fasterxml.jackson.core.JsonLocation location) {
+  private static long offset(JsonLocation location) {
     return location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
   }
 
@@ -284,6 +285,10 @@ final class JsonRecordReader {
   private record WrappedEvent(
       String id, String stream, long timeMicros, String message, Location location) {}
 
+  /** An entry whose message the prefilter passed over: nothing else of it is needed. */
+  private static final WrappedEvent PASSED_OVER_ENTRY =
+      new WrappedEvent(null, null, Timestamps.INVALID, PASSED_OVER, null);
+
   private void readWrapperField(
       JsonParser parser,
       String name,
@@ -304,7 +309,7 @@ final class JsonRecordReader {
           while (next(parser) != JsonToken.END_ARRAY) {
             Location entryLocation = at(base, parser);
             JsonToken first = parser.currentToken();
-            WrappedEvent entry = readWrappedEvent(parser, location, false);
+            WrappedEvent entry = readWrappedEvent(parser, location, -1, false);
             if (entry != null) {
               wrapper.logEvents.add(entry);
             } else {
@@ -321,16 +326,20 @@ final class JsonRecordReader {
         wrapper.handledInline = true;
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
-            markRecordStart(parser);
-            Location entryLocation = at(base, parser);
+            // One token location per entry: most entries are passed over and need no more.
+            JsonLocation start = parser.currentTokenLocation();
+            recordColumn = start.getColumnNr();
             JsonToken first = parser.currentToken();
-            WrappedEvent entry = readWrappedEvent(parser, entryLocation, true);
-            if (entry != null) {
+            WrappedEvent entry = readWrappedEvent(parser, base, start.getLineNr(), true);
+            if (entry == null) {
+              sink.skip(SkipReason.NOT_AUDIT_EVENT, at(base, start.getLineNr()),
+                  "a JSON " + describe(first) + " in the events array");
+            } else if (entry.message() == PASSED_OVER) {
+              logEvents++;
+              logEventsPassedOver++;
+            } else {
               String source = entry.stream() != null ? entry.stream() : origin.source();
               emitWrapped(entry, origin.withSource(source), sink);
-            } else {
-              sink.skip(SkipReason.NOT_AUDIT_EVENT, entryLocation,
-                  "a JSON " + describe(first) + " in the events array");
             }
           }
         } else {
@@ -348,11 +357,13 @@ final class JsonRecordReader {
   }
 
   /**
-   * Reads one log event of a wrapper. With {@code filter} set, a message the prefilter rules out
-   * is not made a string.
+   * Reads one log event of a wrapper, placed at {@code line} of the text that starts at {@code
+   * base}, or at {@code base} itself when the line is negative. With {@code filter} set, a message
+   * the prefilter rules out is not made a string, and the entry returned is {@link
+   * #PASSED_OVER_ENTRY}.
    */
-  private WrappedEvent readWrappedEvent(JsonParser parser, Location location, boolean filter)
-      throws IOException {
+  private WrappedEvent readWrappedEvent(JsonParser parser, Location base, long line,
+      boolean filter) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
       return null;
@@ -373,6 +384,10 @@ final class JsonRecordReader {
         default -> parser.skipChildren();
       }
     }
+    if (message == PASSED_OVER) {
+      return PASSED_OVER_ENTRY;
+    }
+    Location location = line < 0 ? base : at(base, line);
     return new WrappedEvent(id, stream, time, message, location.withCloudWatchEvent(stream, id));
   }
 
@@ -592,16 +607,20 @@ final class JsonRecordReader {
     }
   }
 
-  /** Returns the text of a scalar value, or null for anything else, which is skipped. */
+  /**
+   * Returns the text of a scalar value as {@link #addScalar} would add it, or null for the empty
+   * string, null and anything else, which is skipped.
+   */
   private static String scalar(JsonParser parser) throws IOException {
-    List<String> values = new ArrayList<>(1);
-    JsonToken token = parser.currentToken();
-    if (token.isScalarValue()) {
-      addScalar(parser, token, values);
-    } else {
-      parser.skipChildren();
-    }
-    return values.isEmpty() ? null : values.get(0);
+    return switch (parser.currentToken()) {
+      case VALUE_STRING -> {
+        String text = parser.getText();
+        yield text.isEmpty() ? null : text;
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> parser.getText();
+      case VALUE_NULL -> null;
+      default -> skip(parser);
+    };
   }
 
   private static String skip(JsonParser parser) throws IOException {
@@ -655,7 +674,11 @@ final class JsonRecordReader {
 
   /** Returns the base location moved down to the line of the parser's current token. */
   private static Location at(Location base, JsonParser parser) {
-    long line = parser.currentTokenLocation().getLineNr();
+    return at(base, parser.currentTokenLocation().getLineNr());
+  }
+
+  /** Returns the base location moved down to {@code line} of the text that starts there. */
+  private static Location at(Location base, long line) {
     if (base.line() <= 0 || line <= 0) {
       return base;
     }

@@ -50,6 +50,11 @@ final class Prefilter {
   private static final long CASE_BITS = 0x2020202020202020L;
   private static final long LOWER_SS = 0x7373737373737373L;
   private static final long LOWER_LS = 0x6c6c6c6c6c6c6c6cL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long HIGH = 0x8080808080808080L;
+  /** The bytes that may follow a backslash in a plain JSON string: every escape but u. */
+  private static final boolean[] SHORT_ESCAPE = new boolean[256];
   private static final byte[] LAMBDA_KEY = "awslogs".getBytes(StandardCharsets.US_ASCII);
   /** The text a line with a 401 response has, and where the byte pair looked for first starts. */
   private static final byte[] CODE_401 = "\"code\":401".getBytes(StandardCharsets.US_ASCII);
@@ -58,6 +63,9 @@ final class Prefilter {
   private static final byte[] ANY_401 = "401".getBytes(StandardCharsets.US_ASCII);
 
   static {
+    for (char c : "\"\\/bfnrt".toCharArray()) {
+      SHORT_ESCAPE[c] = true;
+    }
     for (int b = 0; b < 256; b++) {
       FOLD[b] = (byte) (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
     }
@@ -78,6 +86,9 @@ final class Prefilter {
   private final int otherAnchor;
   private final long otherFirst;
   private final long otherSecond;
+  /** The second pattern as it is written inside a JSON string: each quote as an escape. */
+  private final byte[] escapedOther;
+  private final int escapedOtherAnchor;
 
   private Prefilter(byte[] literal, int anchorIndex) {
     this(literal, anchorIndex, CODE_401, CODE_401_ANCHOR);
@@ -88,6 +99,9 @@ final class Prefilter {
     this.otherAnchor = otherAnchor;
     this.otherFirst = broadcast(other[otherAnchor]);
     this.otherSecond = broadcast(other[otherAnchor + 1]);
+    String otherText = new String(other, StandardCharsets.US_ASCII);
+    this.escapedOther = otherText.replace("\"", "\\\"").getBytes(StandardCharsets.US_ASCII);
+    this.escapedOtherAnchor = otherText.substring(0, otherAnchor).replace("\"", "\\\"").length();
     this.literal = literal;
     this.anchorIndex = anchorIndex;
     this.anchorFirst = broadcast(literal[anchorIndex] | 0x20);
@@ -309,6 +323,135 @@ final class Prefilter {
           && isOther(chars, i, end)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Finds the end of the JSON string whose text starts at {@code bytes[from]}, just after its
+   * opening quote, and reports whether the string may be passed over as a message that cannot
+   * contain the literal. Returns -1 when the closing quote is not before {@code to}; else the
+   * index of the closing quote times two, plus one when the string may be passed over.
+   *
+   * <p>A string may be passed over when it is plain (ASCII, no control character, only the short
+   * escapes such as {@code \"} and {@code \\}, no {@code \}{@code u} escape) and its bytes hold
+   * neither the literal ignoring ASCII case, nor {@code \\uXXXX} with a risky {@code XXXX}, nor
+   * the second pattern with its quotes escaped. In a plain string each decoded character comes
+   * from one byte or one short escape, and no short escape writes a character of the literal or
+   * a backslash, so {@link #mayContain} on the decoded text would be false too.
+   *
+   * <p>One pass reads eight bytes at a time. It stops at quotes not after a backslash, at
+   * backslashes not before a quote, and at the anchor pairs of the two patterns, so the common
+   * escape {@code \"} costs nothing.
+   */
+  long scanString(byte[] bytes, int from, int to) {
+    final long first = anchorFirst;
+    final long second = anchorSecond;
+    final long otherFirstBytes = otherFirst;
+    final long otherSecondBytes = otherSecond;
+    long unusual = 0;
+    boolean found = false;
+    int escaped = from;
+    int i = from;
+
+    while (i + Long.BYTES < to) {
+      long word = (long) LONGS.get(bytes, i);
+      long next = (word >>> 8) | ((long) bytes[i + Long.BYTES] << 56);
+      long previous = (word << 8) | (bytes[i - 1] & 0xffL);
+      long marks = (zeroBytes(word ^ QUOTES) & ~zeroBytes(previous ^ BACKSLASHES))
+          | (zeroBytes(word ^ BACKSLASHES) & ~zeroBytes(next ^ QUOTES))
+          | (zeroBytes((word | CASE_BITS) ^ first) & zeroBytes((next | CASE_BITS) ^ second))
+          | (zeroBytes(word ^ otherFirstBytes) & zeroBytes(next ^ otherSecondBytes));
+      while (marks != 0) {
+        int offset = Long.numberOfTrailingZeros(marks) >>> 3;
+        marks &= marks - 1;
+        int at = i + offset;
+        if (at < escaped) {
+          continue;
+        }
+        byte b = bytes[at];
+        if (b == '"' || b == '\\') {
+          int end = at;
+          if (b == '\\') {
+            // A run of backslashes: pairs write backslashes, and an odd one escapes the byte after.
+            int run = at;
+            while (run < to && bytes[run] == '\\') {
+              run++;
+            }
+            if (run >= to) {
+              return -1;
+            }
+            if (((run - at) & 1) == 1) {
+              unusual |= SHORT_ESCAPE[bytes[run] & 0xff] ? 0 : 1;
+              escaped = run + 1;
+              continue;
+            }
+            found |= isRiskyEscape(bytes, run - 1, to);
+            escaped = run;
+            if (bytes[run] != '"') {
+              continue;
+            }
+            end = run;
+          }
+          long before = offset == 0 ? 0 : -1L >>> (64 - (offset << 3));
+          return stringEnd(end, (unusual | (unusualBytes(word) & before)) == 0 && !found);
+        }
+        found = found || patternAt(bytes, at, from, to);
+      }
+      unusual |= unusualBytes(word);
+      i += Long.BYTES;
+    }
+
+    if (i > escaped && bytes[i - 1] == '\\') {
+      // The last word ended with the backslash of an escaped quote, which was not a mark.
+      i++;
+    }
+    for (i = Math.max(i, escaped); i < to; i++) {
+      byte b = bytes[i];
+      if (b == '"') {
+        return stringEnd(i, unusual == 0 && !found);
+      }
+      if (b == '\\') {
+        if (i + 1 >= to) {
+          return -1;
+        }
+        byte escape = bytes[i + 1];
+        unusual |= SHORT_ESCAPE[escape & 0xff] ? 0 : 1;
+        found |= escape == '\\' && isRiskyEscape(bytes, i + 1, to);
+        i++;
+      } else if (b < 0x20) {
+        // A control character, or a byte of a multi-byte UTF-8 sequence (negative here).
+        unusual = 1;
+      } else {
+        found = found || patternAt(bytes, i, from, to);
+      }
+    }
+    return -1;
+  }
+
+  private static long stringEnd(int quote, boolean passOver) {
+    return ((long) quote << 1) | (passOver ? 1 : 0);
+  }
+
+  /** Returns a word with the high bit set in bytes below 0x20 or above 0x7f, and maybe above them. */
+  private static long unusualBytes(long word) {
+    return ((word - SPACES) & ~word & HIGH) | (word & HIGH);
+  }
+
+  /** Tests whether the literal, or the second pattern with escaped quotes, has its anchor here. */
+  private boolean patternAt(byte[] bytes, int index, int from, int to) {
+    byte b = bytes[index];
+    if ((b | 0x20) == (literal[anchorIndex] | 0x20)) {
+      int start = index - anchorIndex;
+      if (start >= from && start + literal.length <= to && matchesAt(bytes, start)) {
+        return true;
+      }
+    }
+    if (b == escapedOther[escapedOtherAnchor]) {
+      int start = index - escapedOtherAnchor;
+      return start >= from && start + escapedOther.length <= to
+          && java.util.Arrays.equals(bytes, start, start + escapedOther.length, escapedOther, 0,
+              escapedOther.length);
     }
     return false;
   }

@@ -1,0 +1,307 @@
+package io.scanwatch.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Passes on the bytes of a JSON document, but writes the {@code message} of each entry of a root
+ * object's {@code events} array as {@code ""} when the prefilter rules it out on its raw bytes.
+ * Such a message would be passed over anyway (see {@link JsonRecordReader#filterMessages}); an
+ * empty message is passed over too, so the reader's result is the same, but the decoder and the
+ * JSON parser see a fraction of the text.
+ *
+ * <p>{@link Prefilter#scanString} decides on the raw bytes, and only for plain messages (ASCII,
+ * no control character, only short escapes), whose decoded text it can judge exactly as {@link
+ * Prefilter#mayContain} would. Anything else, a string longer than {@link #MAX_HELD_BYTES} bytes
+ * included, passes unchanged, and so does the rest of the input after brackets that do not pair.
+ * Invalid JSON inside a passed-over message is thus never hidden: such a message is not plain.
+ * Line breaks are never removed, so line numbers stay true.
+ */
+final class MessageElidingStream extends InputStream {
+
+  /** The maximum length of a message that is held whole and tested; longer ones pass unchanged. */
+  static final int MAX_HELD_BYTES = 1 << 20;
+
+  private static final int CHUNK = 1 << 16;
+
+  private static final byte OTHER = 0;
+  private static final byte EVENTS = 1;
+  private static final byte MESSAGE = 2;
+  private static final byte[] EVENTS_KEY = {'e', 'v', 'e', 'n', 't', 's'};
+  private static final byte[] MESSAGE_KEY = {'m', 'e', 's', 's', 'a', 'g', 'e'};
+
+  private final InputStream in;
+  private final Prefilter prefilter;
+
+  private byte[] buffer = new byte[CHUNK];
+  private int position;
+  private int limit;
+  private boolean ended;
+  /** Set when a string starts before {@link #limit} and must be held whole: read more first. */
+  private boolean needsMore;
+  private byte[] out = new byte[CHUNK];
+  private int outPosition;
+  private int outLimit;
+
+  /** Set after brackets that do not pair: the rest passes unchanged. */
+  private boolean passThrough;
+  private int depth;
+  /** Whether the containers at depths 1 to 3 are arrays; deeper ones are not tracked. */
+  private final boolean[] isArray = new boolean[4];
+  private boolean expectKey;
+  private boolean afterColon;
+  private byte rootKey = OTHER;
+  private byte entryKey = OTHER;
+  private boolean inEventsArray;
+
+  /** Inside a string too long to hold, which passes on as it is read. */
+  private boolean inLongString;
+  private boolean longStringIsKey;
+  private boolean escapePending;
+
+  MessageElidingStream(InputStream in, Prefilter prefilter) {
+    this.in = in;
+    this.prefilter = prefilter;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] target, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    while (outPosition == outLimit) {
+      if (!produce()) {
+        return -1;
+      }
+    }
+    int count = Math.min(length, outLimit - outPosition);
+    System.arraycopy(out, outPosition, target, offset, count);
+    outPosition += count;
+    return count;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /** Processes what input there is into {@link #out}; false at the end of the input. */
+  private boolean produce() throws IOException {
+    outPosition = 0;
+    outLimit = 0;
+    if (position == limit || needsMore) {
+      if (!fill()) {
+        if (position == limit) {
+          return false;
+        }
+        // The input ended inside a string: the rest passes unchanged.
+        emit(position, limit);
+        position = limit;
+        return true;
+      }
+    }
+    needsMore = false;
+    if (out.length < buffer.length) {
+      out = new byte[buffer.length];
+    }
+    if (passThrough) {
+      emit(position, limit);
+      position = limit;
+    } else if (inLongString) {
+      continueLongString();
+    } else {
+      structure();
+    }
+    return true;
+  }
+
+  /**
+   * Moves the unread input to the buffer's start and reads more behind it, growing the buffer when
+   * it is full. Returns false when no byte could be read.
+   */
+  private boolean fill() throws IOException {
+    if (ended) {
+      return false;
+    }
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      limit -= position;
+      position = 0;
+    }
+    if (limit == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      ended = true;
+      return false;
+    }
+    limit += read;
+    return true;
+  }
+
+  private void emit(int from, int to) {
+    int count = to - from;
+    System.arraycopy(buffer, from, out, outLimit, count);
+    outLimit += count;
+  }
+
+  /** Walks the structure between strings, one byte at a time, until a string needs more input. */
+  private void structure() {
+    int start = position;
+    int i = position;
+    while (i < limit) {
+      byte b = buffer[i];
+      switch (b) {
+        case '"' -> {
+          emit(start, i);
+          position = i;
+          if (!string()) {
+            return;
+          }
+          i = position;
+          start = i;
+          continue;
+        }
+        case '{', '[' -> open(b == '[');
+        case '}', ']' -> {
+          if (!close(b == ']')) {
+            emit(start, limit);
+            position = limit;
+            passThrough = true;
+            return;
+          }
+        }
+        case ':' -> afterColon = true;
+        case ',' -> {
+          expectKey = depth >= 1 && depth <= 3 && !isArray[depth];
+          afterColon = false;
+        }
+        case ' ', '\t', '\n', '\r' -> { }
+        default -> afterColon = false;
+      }
+      i++;
+    }
+    emit(start, limit);
+    position = limit;
+  }
+
+  private void open(boolean array) {
+    depth++;
+    if (depth <= 3) {
+      isArray[depth] = array;
+      if (depth == 1) {
+        rootKey = OTHER;
+      } else if (depth == 3) {
+        entryKey = OTHER;
+      } else {
+        inEventsArray = array && !isArray[1] && afterColon && rootKey == EVENTS;
+      }
+    }
+    expectKey = !array;
+    afterColon = false;
+  }
+
+  private boolean close(boolean array) {
+    if (depth == 0 || depth <= 3 && isArray[depth] != array) {
+      return false;
+    }
+    depth--;
+    expectKey = false;
+    afterColon = false;
+    return true;
+  }
+
+  /**
+   * Handles the string whose opening quote is at {@link #position}. Returns false when more input
+   * is needed to hold it whole; then nothing is consumed.
+   */
+  private boolean string() {
+    int quote = position;
+    boolean key = expectKey && depth >= 1;
+    long scanned = prefilter.scanString(buffer, quote + 1, limit);
+    int end = (int) (scanned >> 1);
+    if (scanned < 0) {
+      if (!ended && limit - quote < MAX_HELD_BYTES) {
+        needsMore = true;
+        return false;
+      }
+      // Too long to hold: pass it on as it is read.
+      inLongString = true;
+      longStringIsKey = key;
+      escapePending = false;
+      emit(quote, quote + 1);
+      position = quote + 1;
+      continueLongString();
+      return false;
+    }
+    boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
+        && !isArray[1] && entryKey == MESSAGE;
+    if (message && (scanned & 1) == 1) {
+      out[outLimit++] = '"';
+      out[outLimit++] = '"';
+    } else {
+      emit(quote, end + 1);
+    }
+    position = end + 1;
+    finishString(key, quote + 1, end);
+    return true;
+  }
+
+  private void finishString(boolean key, int from, int to) {
+    if (key) {
+      byte name = to - from == EVENTS_KEY.length
+          && Arrays.equals(buffer, from, to, EVENTS_KEY, 0, EVENTS_KEY.length) ? EVENTS
+          : to - from == MESSAGE_KEY.length
+              && Arrays.equals(buffer, from, to, MESSAGE_KEY, 0, MESSAGE_KEY.length) ? MESSAGE
+              : OTHER;
+      if (depth == 1) {
+        rootKey = name;
+      } else if (depth == 3) {
+        entryKey = name;
+      }
+      expectKey = false;
+    }
+    afterColon = false;
+  }
+
+  /** Passes on the rest of a string too long to hold, up to its closing quote if it is here. */
+  private void continueLongString() {
+    int i = position;
+    boolean escape = escapePending;
+    while (i < limit) {
+      byte b = buffer[i++];
+      if (escape) {
+        escape = false;
+      } else if (b == '\\') {
+        escape = true;
+      } else if (b == '"') {
+        emit(position, i);
+        position = i;
+        inLongString = false;
+        afterColon = false;
+        if (longStringIsKey) {
+          // A key this long is neither events nor message.
+          if (depth == 1) {
+            rootKey = OTHER;
+          } else if (depth == 3) {
+            entryKey = OTHER;
+          }
+          expectKey = false;
+        }
+        return;
+      }
+    }
+    escapePending = escape;
+    emit(position, limit);
+    position = limit;
+  }
+
+}
