@@ -14,7 +14,9 @@ import io.scanwatch.spl.SearchSplit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -35,6 +37,14 @@ final class SearchHunt {
   /** The sourcetype every audit event has, so that the EKS data-source macro selects it. */
   static final String SOURCETYPE = "aws:cloudwatchlogs:eks";
 
+  /**
+   * The event's extracted fields under the names Splunk's JSON extraction gives them (see
+   * eventFields), and the ones every record gets from the event itself (see toRecord).
+   */
+  private static final Set<String> EVENT_FIELDS_AND_OWN = Set.of("user.username",
+      "user.groups{}", "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
+      "responseStatus.code", "auditID", "stage", "_time", "source", "sourcetype", "_raw");
+
   /** One detection's rows. */
   record Result(Detection detection, List<Map<String, List<String>>> rows) {}
 
@@ -46,6 +56,8 @@ final class SearchHunt {
   private final boolean prefilter;
   private final String literal;
   private final JsonFlattener.Projection projection;
+  private final Set<String> watchedKeys;
+  private final boolean reuseFields;
   private final String cluster;
   private long withoutText;
 
@@ -62,6 +74,12 @@ final class SearchHunt {
     this.splits = cut.contains(null) ? null : cut;
     java.util.Set<String> fields = projection(searches);
     this.projection = fields == null ? null : JsonFlattener.Projection.of(fields);
+    // Fields the reader does not extract can be left out of a record when the event's JSON has
+    // no such key, which the reader checks for plain names.
+    this.watchedKeys = new HashSet<>(fields == null ? Set.of() : fields);
+    watchedKeys.removeAll(EVENT_FIELDS_AND_OWN);
+    this.reuseFields = fields != null && watchedKeys.stream()
+        .noneMatch(field -> field.isEmpty() || field.contains(".") || field.contains("{"));
     this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
     this.prefilter = literal != null;
     this.cluster = cluster;
@@ -91,7 +109,8 @@ final class SearchHunt {
   private AuditLogReader newReader() {
     AuditLogReader created = literal != null ? new AuditLogReader(cluster, literal)
         : new AuditLogReader(cluster, false);
-    return created.keepingRawText();
+    return reuseFields ? created.keepingRawText().watchingKeys(watchedKeys)
+        : created.keepingRawText();
   }
 
   /**
@@ -212,7 +231,7 @@ final class SearchHunt {
         countWithoutText();
         continue;
       }
-      Record record = toRecord(event, projection);
+      Record record = toRecord(event, projection, reuseFields);
       for (int i = 0; i < parts.size(); i++) {
         parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
       }
@@ -305,7 +324,7 @@ final class SearchHunt {
       countWithoutText();
       return;
     }
-    search(toRecord(event, projection));
+    search(toRecord(event, projection, reuseFields));
   }
 
   private void search(Record record) {
@@ -337,12 +356,58 @@ final class SearchHunt {
   }
 
   /**
+   * Returns a record of the event's extracted fields that {@code fields} names. Written out field
+   * by field rather than as a loop: a search calls it once per candidate event, and a loop here
+   * would have the JIT compiler spend more time on it than it saves.
+   */
+  private static Record eventFields(AuditEvent event, Set<String> fields) {
+    Record record = Record.empty();
+    setIf(record, fields, "user.username", event.usernames());
+    setIf(record, fields, "user.groups{}", event.groups());
+    setIf(record, fields, "sourceIPs{}", event.sourceIps());
+    setIf(record, fields, "userAgent", event.userAgents());
+    setIf(record, fields, "verb", event.verbs());
+    setIf(record, fields, "requestURI", event.requestUris());
+    setIf(record, fields, "responseStatus.reason", event.reasons());
+    setIf(record, fields, "responseStatus.code", event.codes());
+    setIf(record, fields, "auditID", event.auditIds());
+    setIf(record, fields, "stage", event.stages());
+    return record;
+  }
+
+  private static void setIf(Record record, Set<String> fields, String field,
+      List<String> values) {
+    // The reader keeps no null or empty value, so the list is copied whole.
+    if (!values.isEmpty() && fields.contains(field)) {
+      record.setClean(field, values);
+    }
+  }
+
+  /**
    * Returns the event's fields as Splunk's JSON extraction names them (only those in {@code
    * projection} unless it is null), plus Splunk's own.
    */
   static Record toRecord(AuditEvent event, JsonFlattener.Projection projection) {
-    Record record = projection == null ? JsonFlattener.flatten(event.raw())
-        : JsonFlattener.flatten(event.raw(), projection);
+    return toRecord(event, projection, false);
+  }
+
+  /**
+   * As {@link #toRecord(AuditEvent, JsonFlattener.Projection)}. With {@code reuseFields} set, an
+   * event read in its usual shape takes the projected fields the reader extracted from the event,
+   * without parsing its JSON text a second time. The caller sets it only when the projection's
+   * other fields are plain names that the reader watched for (see {@link
+   * AuditLogReader#watchingKeys}), so that an event in its usual shape has none of them.
+   */
+  static Record toRecord(AuditEvent event, JsonFlattener.Projection projection,
+      boolean reuseFields) {
+    Record record;
+    if (projection == null) {
+      record = JsonFlattener.flatten(event.raw());
+    } else if (reuseFields && event.usualShape()) {
+      record = eventFields(event, projection.fields());
+    } else {
+      record = JsonFlattener.flatten(event.raw(), projection);
+    }
     record.set("_time", List.of(epochSeconds(event.timeMicros())));
     record.set("source", List.of(event.source()));
     record.set("sourcetype", List.of(SOURCETYPE));

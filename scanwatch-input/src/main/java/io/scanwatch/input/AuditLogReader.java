@@ -165,6 +165,15 @@ public final class AuditLogReader {
   }
 
   /**
+   * Marks an event's shape unusual (see {@link AuditEvent#usualShape}) when it has one of these
+   * keys beside its fields, for a search that would read such a key from the JSON text.
+   */
+  public AuditLogReader watchingKeys(java.util.Set<String> keys) {
+    records.watchKeys(keys);
+    return this;
+  }
+
+  /**
    * Returns offsets that split {@code source} into about {@code parts} pieces at line starts, or
    * between the entries of a {@code filter-log-events} document (see {@link EventsDocument}), for
    * reading them in parallel with {@link #readRange}: the first offset is 0 and the last the file
@@ -278,6 +287,7 @@ public final class AuditLogReader {
         // counted from the file start.
         long baseLine = start == 0 ? 1 : 1 + EventsDocument.newlinesBefore(channel, start);
         records.takeKeyAfterEvents();
+        records.takeRootCount();
         boolean read = false;
         try {
           readDocument(EventsDocument.piece(in, start, end, channel.size()), source.name(),
@@ -286,7 +296,11 @@ public final class AuditLogReader {
         } finally {
           // Only a clean piece that ends inside the events array reads as the whole file would.
           boolean arrayEndedEarly = records.takeKeyAfterEvents() && end < channel.size();
-          if (!read || arrayEndedEarly || report.skips().count(SkipReason.INVALID_JSON) > 0
+          // A piece is one events array made whole. A second root value means a split fell in
+          // an array of a later root, whose entries the piece read as events.
+          boolean severalRoots = records.takeRootCount() > 1;
+          if (!read || arrayEndedEarly || severalRoots
+              || report.skips().count(SkipReason.INVALID_JSON) > 0
               || !report.problems().isEmpty()) {
             report.markReadAgainWhole();
           }
@@ -454,17 +468,23 @@ public final class AuditLogReader {
     // Messages the prefilter rules out on their raw bytes reach the decoder as "", which it
     // passes over as it would the whole message, so that most of the text is never decoded.
     records.filterMessages(prefilter);
-    InputStream text = prefilter != null && elideMessages
-        ? new MessageElidingStream(in, prefilter) : in;
+    MessageElidingStream elided = prefilter != null && elideMessages
+        ? new MessageElidingStream(in, prefilter) : null;
     try {
-      readDocumentRecords(text, name, origin, sink, report, firstLine);
+      readDocumentRecords(elided != null ? elided : in, elided, name, origin, sink, report,
+          firstLine);
     } finally {
       records.filterMessages(null);
     }
   }
 
-  private void readDocumentRecords(InputStream in, String name, Origin origin,
-      ReportingSink sink, ReadReport report, long firstLine) throws IOException {
+  /**
+   * Reads the records of a document from {@code in}. When {@code elided} is the stream that
+   * {@code in} is, the parser's columns and character counts are of the shortened text, and are
+   * mapped back to the input's for messages and for finding the next record after an error.
+   */
+  private void readDocumentRecords(InputStream in, MessageElidingStream elided, String name,
+      Origin origin, ReportingSink sink, ReadReport report, long firstLine) throws IOException {
     RecoveringReader reader =
         new RecoveringReader(new Utf8Reader(in, line -> report.addInvalidUtf8Line(
             Location.ofLine(name, firstLine + line - 1))));
@@ -473,6 +493,10 @@ public final class AuditLogReader {
     boolean resumed = false;
     while (true) {
       long baseChar = reader.position();
+      // The parser counts lines from baseLine, and the stream from firstLine.
+      long lineShift = baseLine - firstLine;
+      JsonErrors.Columns columns = elided == null ? (line, column) -> column
+          : (line, column) -> elided.inputColumn(lineShift + line, column);
       if (keepRaw) {
         records.keepRawText((from, to) -> reader.text(baseChar + from, baseChar + to));
       }
@@ -483,7 +507,7 @@ public final class AuditLogReader {
       } catch (JsonEOFException e) {
         long errorLine = baseLine + Math.max(0, parser.currentLocation().getLineNr() - 1);
         sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, errorLine),
-            JsonErrors.describe(e));
+            JsonErrors.describe(e, columns));
         report.addProblem(new ReadReport.Problem(name + ":" + errorLine,
             "the JSON document ends inside a value, so the file looks truncated", true));
         return;
@@ -495,11 +519,17 @@ public final class AuditLogReader {
         long errorLine = baseLine + Math.max(0, where.getLineNr() - 1);
         long errorChar = baseChar + Math.max(0, where.getCharOffset());
         sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, errorLine),
-            JsonErrors.describe(e));
-        int indent = Math.max(0, records.recordColumn() - 1);
-        baseLine = reader.skipToNextRecord(errorChar, baseChar + 1, indent);
+            JsonErrors.describe(e, columns));
+        int indent = Math.max(0,
+            columns.inputColumn(records.recordLine(), records.recordColumn()) - 1);
+        long removedBefore = elided == null ? 0
+            : elided.removedBefore(lineShift + where.getLineNr(), where.getColumnNr());
+        long resumeLine = reader.skipToNextRecord(errorChar, baseChar + 1, indent);
+        baseLine = resumeLine < 0 ? -1 : firstLine - 1 + resumeLine;
         if (baseLine < 0) {
-          long unread = reader.position() - errorChar;
+          // Characters of the input: those the parser did not read, and the passed-over ones.
+          long unread = reader.position() - errorChar
+              + (elided == null ? 0 : elided.removedTotal() - removedBefore);
           if (unread > UNREAD_TAIL_TOLERANCE) {
             report.addProblem(new ReadReport.Problem(name + ":" + errorLine,
                 "invalid JSON, and no record starts on a later line, so the last " + unread

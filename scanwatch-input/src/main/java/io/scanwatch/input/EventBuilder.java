@@ -50,6 +50,9 @@ final class EventBuilder {
   /** The event's JSON text, when the reader keeps it. */
   String raw;
 
+  /** Set when a field of the event had a shape other than the usual (see AuditEvent). */
+  boolean unusualShape;
+
   AuditEvent build(long timeMicros, String source, String cluster, Location location) {
     return new AuditEvent(
         timeMicros,
@@ -66,6 +69,7 @@ final class EventBuilder {
         auditIds,
         stages,
         location,
-        raw);
+        raw,
+        !unusualShape);
   }
 }

@@ -10,13 +10,23 @@ final class JsonErrors {
 
   private JsonErrors() {}
 
+  /** Maps a parser's 1-based line and column to the column in the input. */
+  interface Columns {
+    int inputColumn(int line, int column);
+  }
+
   static String describe(Exception error) {
+    return describe(error, (line, column) -> column);
+  }
+
+  static String describe(Exception error, Columns columns) {
     String message;
     if (error instanceof JsonProcessingException json) {
       message = json.getOriginalMessage();
       JsonLocation location = json.getLocation();
       if (location != null && location.getColumnNr() > 0) {
-        message = message + " at column " + location.getColumnNr();
+        message = message + " at column "
+            + columns.inputColumn(location.getLineNr(), location.getColumnNr());
       }
     } else {
       message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

@@ -38,16 +38,24 @@ final class JsonRecordReader {
 
   private final JsonFactory factory;
   private int recordColumn;
+  private int recordLine;
   private RawText rawText;
   private Prefilter messageFilter;
   private long logEvents;
   private long logEventsPassedOver;
   private boolean keyAfterEvents;
+  private int rootCount;
+  private java.util.Set<String> watchedKeys = java.util.Set.of();
 
   /** Text of the input being parsed, by the parser's offsets, for keeping events' JSON text. */
   interface RawText {
     /** Returns the text in {@code [start, end)}, or null when it is no longer available. */
     String text(long start, long end);
+  }
+
+  /** Marks events with one of these keys beside their fields as of unusual shape. */
+  void watchKeys(java.util.Set<String> keys) {
+    this.watchedKeys = java.util.Set.copyOf(keys);
   }
 
   /** Keeps each event's JSON text from {@code source} from now on; null stops keeping it. */
@@ -75,6 +83,13 @@ final class JsonRecordReader {
     boolean seen = keyAfterEvents;
     keyAfterEvents = false;
     return seen;
+  }
+
+  /** Returns the number of root values read since the last call, and restarts the count. */
+  int takeRootCount() {
+    int count = rootCount;
+    rootCount = 0;
+    return count;
   }
 
   /** Adds the log events counted since the last call to {@code report}, and restarts the count. */
@@ -108,6 +123,7 @@ final class JsonRecordReader {
       boolean resumed) throws IOException {
     JsonToken token;
     while ((token = parser.nextToken()) != null) {
+      rootCount++;
       Location location = at(base, parser);
       if (token == JsonToken.START_OBJECT) {
         markRecordStart(parser);
@@ -133,8 +149,15 @@ final class JsonRecordReader {
     return recordColumn;
   }
 
+  /** Returns the 1-based line, counted by the parser, where the record being read started. */
+  int recordLine() {
+    return recordLine;
+  }
+
   private void markRecordStart(JsonParser parser) {
-    recordColumn = parser.currentTokenLocation().getColumnNr();
+    JsonLocation start = parser.currentTokenLocation();
+    recordColumn = start.getColumnNr();
+    recordLine = start.getLineNr();
   }
 
   private void readArrayOfRecords(JsonParser parser, Origin origin, Location base, RecordSink sink)
@@ -176,6 +199,7 @@ final class JsonRecordReader {
       if (readEventField(parser, name, event)) {
         continue;
       }
+      event.unusualShape |= isUnusualKey(name) || watchedKeys.contains(name);
       switch (name) {
         case "messageType", "logGroup", "logStream", "logEvents", "events", "awslogs" -> {
           wrapper = wrapper == null ? new Wrapper() : wrapper;
@@ -224,13 +248,13 @@ final class JsonRecordReader {
       throws IOException {
     switch (name) {
       case "kind" -> readValues(parser, event.kinds);
-      case "auditID" -> readValues(parser, event.auditIds);
-      case "stage" -> readValues(parser, event.stages);
+      case "auditID" -> readScalarField(parser, event.auditIds, event);
+      case "stage" -> readScalarField(parser, event.stages, event);
       case "user" -> readUser(parser, event);
-      case "sourceIPs" -> readValues(parser, event.sourceIps);
-      case "userAgent" -> readValues(parser, event.userAgents);
-      case "verb" -> readValues(parser, event.verbs);
-      case "requestURI" -> readValues(parser, event.requestUris);
+      case "sourceIPs" -> readArrayField(parser, event.sourceIps, event);
+      case "userAgent" -> readScalarField(parser, event.userAgents, event);
+      case "verb" -> readScalarField(parser, event.verbs, event);
+      case "requestURI" -> readScalarField(parser, event.requestUris, event);
       case "responseStatus" -> readResponseStatus(parser, event);
       case "requestReceivedTimestamp" -> readValues(parser, event.requestReceivedTimestamps);
       case "stageTimestamp" -> readValues(parser, event.stageTimestamps);
@@ -329,6 +353,7 @@ final class JsonRecordReader {
             // One token location per entry: most entries are passed over and need no more.
             JsonLocation start = parser.currentTokenLocation();
             recordColumn = start.getColumnNr();
+            recordLine = start.getLineNr();
             JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, base, start.getLineNr(), true);
             if (entry == null) {
@@ -478,6 +503,7 @@ final class JsonRecordReader {
       String name = parser.currentName();
       next(parser);
       if (!readEventField(parser, name, event)) {
+        event.unusualShape |= isUnusualKey(name) || watchedKeys.contains(name);
         parser.skipChildren();
       }
     }
@@ -525,6 +551,7 @@ final class JsonRecordReader {
 
   private static void readUser(JsonParser parser, EventBuilder event) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
+      event.unusualShape |= parser.currentToken() != JsonToken.VALUE_NULL;
       parser.skipChildren();
       return;
     }
@@ -532,9 +559,12 @@ final class JsonRecordReader {
       String name = parser.currentName();
       next(parser);
       switch (name) {
-        case "username" -> readValues(parser, event.usernames);
-        case "groups" -> readValues(parser, event.groups);
-        default -> parser.skipChildren();
+        case "username" -> readScalarField(parser, event.usernames, event);
+        case "groups" -> readArrayField(parser, event.groups, event);
+        default -> {
+          event.unusualShape |= isUnusualKey(name);
+          parser.skipChildren();
+        }
       }
     }
   }
@@ -542,6 +572,7 @@ final class JsonRecordReader {
   private static void readResponseStatus(JsonParser parser, EventBuilder event)
       throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
+      event.unusualShape |= parser.currentToken() != JsonToken.VALUE_NULL;
       parser.skipChildren();
       return;
     }
@@ -549,11 +580,55 @@ final class JsonRecordReader {
       String name = parser.currentName();
       next(parser);
       switch (name) {
-        case "code" -> readValues(parser, event.codes);
-        case "reason" -> readValues(parser, event.reasons);
-        default -> parser.skipChildren();
+        case "code" -> readScalarField(parser, event.codes, event);
+        case "reason" -> readScalarField(parser, event.reasons, event);
+        default -> {
+          event.unusualShape |= isUnusualKey(name);
+          parser.skipChildren();
+        }
       }
     }
+  }
+
+  /**
+   * Reads a field whose usual shape is a scalar or null, and marks the event when the value is an
+   * array or object, which Splunk's extraction names differently.
+   */
+  private static void readScalarField(JsonParser parser, List<String> values, EventBuilder event)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    event.unusualShape |= token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT;
+    readValues(parser, values);
+  }
+
+  /**
+   * Reads a field whose usual shape is an array of scalars, or null, and marks the event when the
+   * value has another shape.
+   */
+  private static void readArrayField(JsonParser parser, List<String> values, EventBuilder event)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.START_ARRAY) {
+      event.unusualShape |= token != JsonToken.VALUE_NULL;
+      readValues(parser, values);
+      return;
+    }
+    while ((token = next(parser)) != JsonToken.END_ARRAY) {
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        event.unusualShape = true;
+        parser.skipChildren();
+      } else {
+        addScalar(parser, token, values);
+      }
+    }
+  }
+
+  /**
+   * Tests whether a key beside the event's fields could be flattened into one of their Splunk
+   * names: an empty key, or one with a dot or a brace, such as {@code "user.username"}.
+   */
+  private static boolean isUnusualKey(String name) {
+    return name.isEmpty() || name.indexOf('.') >= 0 || name.indexOf('{') >= 0;
   }
 
   private static void readMetadata(JsonParser parser, EventBuilder event) throws IOException {

@@ -2,6 +2,9 @@ package io.scanwatch.input;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -24,6 +27,16 @@ final class MessageElidingStream extends InputStream {
   static final int MAX_HELD_BYTES = 1 << 20;
 
   private static final int CHUNK = 1 << 16;
+  /**
+   * How many passed-over messages are remembered for mapping locations. The parser reads at most
+   * a few buffers behind this stream, which hold far fewer messages.
+   */
+  private static final int LOG_SIZE = 1 << 16;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long HIGH = 0x8080808080808080L;
 
   private static final byte OTHER = 0;
   private static final byte EVENTS = 1;
@@ -47,6 +60,20 @@ final class MessageElidingStream extends InputStream {
   /** Set after brackets that do not pair: the rest passes unchanged. */
   private boolean passThrough;
   private int depth;
+  /** The line of the output being written, from 1, and its UTF-16 characters so far. */
+  private long line = 1;
+  private int lineChars;
+  private long removedTotal;
+  /**
+   * The most recent passed-over messages, as a ring: line, 0-based column of the {@code ""}
+   * written in their place, characters removed, and characters removed up to and including each.
+   */
+  private final long[] logLine = new long[LOG_SIZE];
+  private final int[] logColumn = new int[LOG_SIZE];
+  private final int[] logRemoved = new int[LOG_SIZE];
+  private final long[] logRemovedThrough = new long[LOG_SIZE];
+  private long logCount;
+
   /** Whether the containers at depths 1 to 3 are arrays; deeper ones are not tracked. */
   private final boolean[] isArray = new boolean[4];
   private boolean expectKey;
@@ -151,6 +178,86 @@ final class MessageElidingStream extends InputStream {
     int count = to - from;
     System.arraycopy(buffer, from, out, outLimit, count);
     outLimit += count;
+    advance(from, to);
+  }
+
+  /**
+   * Counts lines and the UTF-16 characters of the current line in {@code buffer[from, to)},
+   * eight bytes at a time where there is no line break and no byte above 0x7f.
+   */
+  private void advance(int from, int to) {
+    int i = from;
+    if (line == 1 && lineChars == 0 && startsWithByteOrderMark(from, to)) {
+      // The reader skips a byte-order mark before parsing, so it takes no column.
+      i += 3;
+    }
+    while (i < to) {
+      if (i + Long.BYTES <= to) {
+        long word = (long) LONGS.get(buffer, i);
+        if ((zeroBytes(word ^ NEWLINES) | (word & HIGH)) == 0) {
+          lineChars += Long.BYTES;
+          i += Long.BYTES;
+          continue;
+        }
+      }
+      byte b = buffer[i++];
+      if (b == '\n') {
+        line++;
+        lineChars = 0;
+      } else if ((b & 0xc0) != 0x80) {
+        // A character starts here, and a four-byte sequence makes a surrogate pair.
+        lineChars += (b & 0xf8) == 0xf0 ? 2 : 1;
+      }
+    }
+  }
+
+  private boolean startsWithByteOrderMark(int from, int to) {
+    return to - from >= 3 && (buffer[from] & 0xff) == 0xef && (buffer[from + 1] & 0xff) == 0xbb
+        && (buffer[from + 2] & 0xff) == 0xbf;
+  }
+
+  private static long zeroBytes(long x) {
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
+
+  /**
+   * Returns the column in the input of a 1-based {@code column} on {@code line} (from 1) of this
+   * stream's output, as a parser reports it: the column plus the characters passed over before it
+   * on that line. Exact for valid UTF-8.
+   */
+  int inputColumn(long atLine, int column) {
+    long added = 0;
+    for (long k = logCount - 1; k >= 0 && k >= logCount - LOG_SIZE; k--) {
+      int slot = (int) (k & (LOG_SIZE - 1));
+      if (logLine[slot] < atLine) {
+        break;
+      }
+      if (logLine[slot] == atLine && logColumn[slot] < column - 1) {
+        added += logRemoved[slot];
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, column + added);
+  }
+
+  /**
+   * Returns the characters passed over before a 1-based {@code column} on {@code line} of this
+   * stream's output. Call it while the parser is near that place, which the log still covers.
+   */
+  long removedBefore(long atLine, int column) {
+    for (long k = logCount - 1; k >= 0 && k >= logCount - LOG_SIZE; k--) {
+      int slot = (int) (k & (LOG_SIZE - 1));
+      if (logLine[slot] < atLine || logLine[slot] == atLine && logColumn[slot] < column - 1) {
+        return logRemovedThrough[slot];
+      }
+    }
+    long oldest = Math.max(0, logCount - LOG_SIZE);
+    int slot = (int) (oldest & (LOG_SIZE - 1));
+    return logCount == 0 ? 0 : logRemovedThrough[slot] - logRemoved[slot];
+  }
+
+  /** Returns the characters passed over so far. */
+  long removedTotal() {
+    return removedTotal;
   }
 
   /** Walks the structure between strings, one byte at a time, until a string needs more input. */
@@ -245,8 +352,16 @@ final class MessageElidingStream extends InputStream {
     boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
         && !isArray[1] && entryKey == MESSAGE;
     if (message && (scanned & 1) == 1) {
+      int removed = end - quote - 1;
+      int slot = (int) (logCount++ & (LOG_SIZE - 1));
+      removedTotal += removed;
+      logLine[slot] = line;
+      logColumn[slot] = lineChars;
+      logRemoved[slot] = removed;
+      logRemovedThrough[slot] = removedTotal;
       out[outLimit++] = '"';
       out[outLimit++] = '"';
+      lineChars += 2;
     } else {
       emit(quote, end + 1);
     }

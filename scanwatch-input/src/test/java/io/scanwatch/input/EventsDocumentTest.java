@@ -61,6 +61,24 @@ class EventsDocumentTest {
   }
 
   @Test
+  void splitInSecondRoot_wholeReadRequired() throws Exception {
+    // One short events document, then a second root whose array contains entry-like objects, so
+    // that the split lands in an array that is not an events array.
+    String whole = document(true);
+    String entry = whole.substring(whole.indexOf("        {"), whole.indexOf("        },") + 9);
+    StringBuilder text = new StringBuilder("{\n    \"events\": [\n").append(entry)
+        .append("\n    ]\n}\n{\n    \"other\": [\n");
+    for (int i = 0; i < ENTRIES; i++) {
+      text.append(i == 0 ? "" : ",\n").append(entry);
+    }
+    text.append("\n    ]\n}\n");
+    Path file = dir.resolve("second-root.json");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    assertThat(piecesRequiringWholeRead(file)).isPositive();
+  }
+
+  @Test
   void splitInsideEntry_wholeReadRequired() throws Exception {
     // Every entry contains an array whose objects start lines at the entries' own indentation,
     // the second after a comma and with a timestamp, as an entry would.

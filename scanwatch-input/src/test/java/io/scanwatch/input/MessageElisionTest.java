@@ -112,6 +112,49 @@ class MessageElisionTest {
   }
 
   @Test
+  void errorAfterPassedOverMessage_inputColumns() throws IOException {
+    // Line 2 has a message that is passed over, then an entry with a raw control character.
+    // The next entry is indented deeper than the broken entry's column in the shortened text,
+    // but not deeper than its column in the input, so reading resumes there.
+    String benign = quoted(event(new Random(1), "benign", "kubelet"));
+    String broken = quoted(event(new Random(2), "broken", "kubelet")).replace("curl", "cu\u0001rl");
+    String anonymous = quoted(event(new Random(3), "anonymous", "system:anonymous"));
+    String entry = "{\"logStreamName\": \"s\", \"timestamp\": 1731522851000, \"message\": ";
+    String text = "{\"events\": [\n" + entry + benign + "}, " + entry + broken + "},\n"
+        + " ".repeat(benign.length() / 2) + entry + anonymous + "}\n], \"searchedLogStreams\": []}\n";
+    Path file = Files.writeString(dir.resolve("resume.json"), text, StandardCharsets.UTF_8);
+
+    Reads.Result elided = read(new AuditLogReader(null, Prefilter.PARITY), file);
+    Reads.Result whole = read(new AuditLogReader(null, Prefilter.PARITY).withoutMessageElision(),
+        file);
+
+    assertThat(elided.events()).hasSize(1);
+    assertThat(elided.events()).containsExactlyElementsOf(whole.events());
+    assertSameReport(elided.report(), whole.report());
+    int column = text.indexOf("\u0001") - text.indexOf("\n");
+    assertThat(elided.report().skips().examples(io.scanwatch.core.event.SkipReason.INVALID_JSON))
+        .singleElement().extracting(entryOf -> entryOf.detail())
+        .asString().endsWith("at column " + column);
+  }
+
+  @Test
+  void truncatedDocument_unreadCountOfInput() throws IOException {
+    String benign = quoted(event(new Random(4), "benign", "kubelet"));
+    String entry = "{\"logStreamName\": \"s\", \"timestamp\": 1731522851000, \"message\": ";
+    String text = "{\"events\": [\n" + entry + "\"a\u0001\"}, " + entry + benign + "}, "
+        + entry + benign + "}]}";
+    Path file = Files.writeString(dir.resolve("unread.json"), text, StandardCharsets.UTF_8);
+
+    Reads.Result elided = read(new AuditLogReader(null, Prefilter.PARITY), file);
+    Reads.Result whole = read(new AuditLogReader(null, Prefilter.PARITY).withoutMessageElision(),
+        file);
+
+    assertSameReport(elided.report(), whole.report());
+    assertThat(elided.report().problems()).singleElement().asString()
+        .contains("the last " + (text.length() - text.indexOf("\u0001")) + " characters");
+  }
+
+  @Test
   void stream_oneByteReads() throws IOException {
     byte[] document = document(new Random(7)).getBytes(StandardCharsets.UTF_8);
     byte[] inOneGo = new MessageElidingStream(new ByteArrayInputStream(document),
@@ -212,7 +255,10 @@ class MessageElisionTest {
     StringBuilder text = new StringBuilder("{\n    \"events\": [\n");
     int entries = 400 + random.nextInt(200);
     for (int i = 0; i < entries; i++) {
-      text.append(i == 0 ? "" : ",\n").append("        ").append(entry(random, i));
+      // Mostly one entry per line; some lines hold two entries, some are indented deeply.
+      String separator = random.nextInt(6) == 0 ? ", "
+          : ",\n" + " ".repeat(random.nextInt(10) == 0 ? 200 + random.nextInt(600) : 8);
+      text.append(i == 0 ? "        " : separator).append(entry(random, i));
     }
     text.append("\n    ],\n    \"searchedLogStreams\": []\n}\n");
     if (random.nextInt(3) == 0) {
@@ -223,10 +269,19 @@ class MessageElisionTest {
           .append("}]}\n");
     }
     String result = text.toString();
-    if (random.nextBoolean()) {
-      // Break one line, so that reading recovers at the next entry.
-      int at = result.indexOf("\n        {", result.length() / 2);
-      result = result.substring(0, at) + "\n        {\"message\": \"cut" + result.substring(at);
+    switch (random.nextInt(4)) {
+      case 0 -> {
+        // Break one line, so that reading recovers at the next entry.
+        int at = result.indexOf("\n        {", result.length() / 2);
+        result = result.substring(0, at) + "\n        {\"message\": \"cut" + result.substring(at);
+      }
+      case 1 -> {
+        // A raw control character in a message that comes after others on its line.
+        int at = result.indexOf("curl", result.indexOf(", {", result.length() / 3));
+        result = result.substring(0, at) + "\u0001" + result.substring(at);
+      }
+      case 2 -> result = result.substring(0, result.length() * 3 / 4);
+      default -> { }
     }
     return result;
   }

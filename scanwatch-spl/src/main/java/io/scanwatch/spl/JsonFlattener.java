@@ -82,10 +82,17 @@ public final class JsonFlattener {
    * all the events a search reads.
    */
   public static final class Projection {
+    private final Set<String> fields;
     private final Set<String> paths;
 
-    private Projection(Set<String> paths) {
+    private Projection(Set<String> fields, Set<String> paths) {
+      this.fields = fields;
       this.paths = paths;
+    }
+
+    /** Returns the field names this projection keeps. */
+    public Set<String> fields() {
+      return fields;
     }
 
     /** Returns the projection onto the given field names. */
@@ -99,7 +106,7 @@ public final class JsonFlattener {
           }
         }
       }
-      return new Projection(Set.copyOf(paths));
+      return new Projection(Set.copyOf(fields), Set.copyOf(paths));
     }
   }
 

@@ -67,6 +67,19 @@ public final class Record {
     return this;
   }
 
+  /**
+   * Replaces the values of a field with a copy of {@code values}, which must hold no null or
+   * empty value; an empty list removes the field. Unlike {@link #set}, it copies the list whole.
+   */
+  public Record setClean(String field, List<String> values) {
+    if (values.isEmpty()) {
+      fields.remove(field);
+    } else {
+      fields.put(field, new ArrayList<>(values));
+    }
+    return this;
+  }
+
   /** Replaces the values of a field; an empty list removes it. */
   public Record set(String field, List<String> values) {
     List<String> kept = new ArrayList<>(values.size());

@@ -18,6 +18,13 @@ import java.util.Objects;
  * @param location where the event was read, for messages
  * @param raw the event's JSON text when the reader was asked to keep it (for searches over any
  *     field), else null
+ * @param usualShape true when the reader saw every field above in its usual JSON shape: {@code
+ *     user} and {@code responseStatus} objects, {@code user.groups} and {@code sourceIPs} arrays of
+ *     scalars, the others scalars (any of them may be null), and no key with a dot, a brace or no
+ *     name beside them. Then each list equals what Splunk's JSON extraction gives under the
+ *     field's Splunk name ({@code user.username}, {@code user.groups{}}, {@code sourceIPs{}}, and
+ *     so on) once empty values are dropped, so a search can take these lists instead of parsing
+ *     {@link #raw} again. False when unknown.
  */
 public record AuditEvent(
     long timeMicros,
@@ -34,7 +41,17 @@ public record AuditEvent(
     List<String> auditIds,
     List<String> stages,
     Location location,
-    String raw) {
+    String raw,
+    boolean usualShape) {
+
+  /** Creates an event whose fields' JSON shape is not known. */
+  public AuditEvent(long timeMicros, String source, String cluster, List<String> usernames,
+      List<String> groups, List<String> sourceIps, List<String> userAgents, List<String> verbs,
+      List<String> requestUris, List<String> reasons, List<String> codes, List<String> auditIds,
+      List<String> stages, Location location, String raw) {
+    this(timeMicros, source, cluster, usernames, groups, sourceIps, userAgents, verbs, requestUris,
+        reasons, codes, auditIds, stages, location, raw, false);
+  }
 
   public AuditEvent {
     Objects.requireNonNull(source, "source");

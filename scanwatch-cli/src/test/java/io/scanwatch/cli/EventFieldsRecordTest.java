@@ -1,0 +1,145 @@
+package io.scanwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scanwatch.core.event.AuditEvent;
+import io.scanwatch.input.AuditLogReader;
+import io.scanwatch.input.InputSource;
+import io.scanwatch.input.ReadReport;
+import io.scanwatch.spl.JsonFlattener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tests that a search record built from the fields the reader extracted equals the one built by
+ * flattening the event's JSON text again. Random events give every field of the reader odd
+ * shapes (arrays for scalars, empty strings, objects, dotted keys, repeated keys, keys a search
+ * reads but the reader does not extract), and both ways must agree on every event.
+ */
+class EventFieldsRecordTest {
+
+  /** The fields the seed's search reads. */
+  private static final Set<String> SEED_FIELDS = Set.of("user.username", "userAgent",
+      "sourceIPs{}", "_time", "responseStatus.reason", "source", "responseStatus.code", "verb",
+      "requestURI", "user.groups{}", "sourcetype");
+  private static final Set<String> EVENT_FIELDS = Set.of("user.username", "user.groups{}",
+      "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
+      "responseStatus.code", "auditID", "stage", "_raw");
+  /** Fields the search makes itself, or that only some events have as plain keys. */
+  private static final Set<String> WATCHED = Set.of("src_ip", "firstTime", "message");
+  private static final Set<String> WITH_WATCHED = Set.of("user.username", "verb", "src_ip",
+      "firstTime", "message", "_time", "source");
+
+  private static final String[] SCALARS = {
+    "\"system:anonymous\"", "\"kubelet\"", "\"\"", "null", "401", "true", "[\"a\",\"b\"]",
+    "[\"\",\"a\"]", "[null,\"a\"]", "[[\"a\"]]", "{\"a\":\"b\"}", "\"203.0.113.9\""
+  };
+  private static final String[] ARRAYS = {
+    "[\"203.0.113.9\"]", "[\"203.0.113.9\",\"10.0.0.1\"]", "[]", "null", "\"203.0.113.9\"",
+    "[\"\"]", "[null]", "[{\"a\":\"b\"}]", "[[\"x\"]]", "[401,true]", "{\"a\":\"b\"}"
+  };
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void randomShapes_sameRecordEitherWay(long seed) throws Exception {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      text.append(event(random, i)).append('\n');
+    }
+    Path file = dir.resolve("events-" + seed + ".log");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    List<AuditEvent> events = new ArrayList<>();
+    new AuditLogReader(null, false).keepingRawText().watchingKeys(WATCHED)
+        .read(InputSource.file(file), events::add, new ReadReport());
+
+    int usual = 0;
+    for (AuditEvent event : events) {
+      usual += event.usualShape() ? 1 : 0;
+      for (Set<String> fields : List.of(SEED_FIELDS, EVENT_FIELDS, WITH_WATCHED)) {
+        JsonFlattener.Projection projection = JsonFlattener.Projection.of(fields);
+        assertThat(SearchHunt.toRecord(event, projection, true).toMap())
+            .as("%s of %s", fields, event.raw())
+            .isEqualTo(SearchHunt.toRecord(event, projection, false).toMap());
+      }
+    }
+
+    // Both kinds of event are common, so both ways of building a record are exercised.
+    assertThat(events).hasSize(2000);
+    assertThat(usual).isBetween(200, 1800);
+    assertThat(events).anyMatch(event -> event.raw().contains("\"src_ip\""));
+  }
+
+  private static String event(Random random, int index) {
+    List<String> members = new ArrayList<>();
+    members.add("\"kind\":\"Event\"");
+    members.add("\"auditID\":" + (random.nextInt(10) == 0 ? pick(random, SCALARS)
+        : "\"id-" + index + "\""));
+    members.add("\"requestReceivedTimestamp\":\"2024-11-13T18:34:10.595141Z\"");
+    if (random.nextInt(5) > 0) {
+      members.add("\"user\":" + user(random));
+    }
+    if (random.nextInt(5) > 0) {
+      members.add("\"sourceIPs\":" + usually(random, "[\"203.0.113.9\"]", ARRAYS));
+    }
+    for (String key : List.of("userAgent", "verb", "requestURI", "stage")) {
+      if (random.nextInt(5) > 0) {
+        members.add("\"" + key + "\":" + usually(random, "\"v-" + key + "\"", SCALARS));
+      }
+    }
+    if (random.nextInt(5) > 0) {
+      members.add("\"responseStatus\":" + responseStatus(random));
+    }
+    if (random.nextInt(8) == 0) {
+      members.add(pick(random, new String[] {"\"user.username\":\"x\"", "\"\":\"y\"",
+          "\"sourceIPs{}\":[\"10.9.9.9\"]", "\"objectRef\":{\"resource\":\"pods\"}",
+          "\"verb\":\"again\"", "\"user\":{\"username\":\"second\"}", "\"user\":null",
+          "\"src_ip\":\"10.1.1.1\"", "\"message\":\"m\"", "\"firstTime\":[\"t\"]"}));
+    }
+    java.util.Collections.shuffle(members.subList(1, members.size()), random);
+    return "{" + String.join(",", members) + "}";
+  }
+
+  private static String user(Random random) {
+    if (random.nextInt(10) == 0) {
+      return pick(random, new String[] {"null", "\"someone\"", "[\"a\"]"});
+    }
+    List<String> members = new ArrayList<>();
+    members.add("\"username\":" + usually(random, "\"system:anonymous\"", SCALARS));
+    if (random.nextBoolean()) {
+      members.add("\"groups\":" + usually(random, "[\"system:unauthenticated\"]", ARRAYS));
+    }
+    if (random.nextInt(6) == 0) {
+      members.add(pick(random, new String[] {"\"uid\":\"u\"", "\"groups{}\":[\"g\"]",
+          "\"username.x\":\"y\"", "\"extra\":{\"a\":[\"b\"]}", "\"username\":\"again\""}));
+    }
+    return "{" + String.join(",", members) + "}";
+  }
+
+  private static String responseStatus(Random random) {
+    if (random.nextInt(10) == 0) {
+      return pick(random, new String[] {"null", "\"401\"", "[401]"});
+    }
+    return "{\"metadata\":{},\"code\":" + usually(random, "401", SCALARS) + ",\"reason\":"
+        + usually(random, "\"Unauthorized\"", SCALARS) + "}";
+  }
+
+  /** Returns the usual value most of the time, else one of the odd ones. */
+  private static String usually(Random random, String usual, String[] odd) {
+    return random.nextInt(4) > 0 ? usual : pick(random, odd);
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+}
