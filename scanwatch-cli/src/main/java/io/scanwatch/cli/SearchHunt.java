@@ -227,16 +227,21 @@ final class SearchHunt {
 
   private void searchBatch(List<AuditEvent> batch, List<SearchSplit.Part> parts) {
     for (AuditEvent event : batch) {
-      if (event.raw() == null) {
-        countWithoutText();
-        continue;
-      }
-      Record record = toRecord(event, projection, reuseFields);
-      for (int i = 0; i < parts.size(); i++) {
-        parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
-      }
+      searchEvent(event, parts);
     }
     batch.clear();
+  }
+
+  /** Passes one event through every search's part. */
+  private void searchEvent(AuditEvent event, List<SearchSplit.Part> parts) {
+    if (event.raw() == null) {
+      countWithoutText();
+      return;
+    }
+    Record record = toRecord(event, projection, reuseFields);
+    for (int i = 0; i < parts.size(); i++) {
+      parts.get(i).accept(i == parts.size() - 1 ? record : record.copy());
+    }
   }
 
   private void readInParallel(List<InputSource> sources, ReadReport report, int threads) {
