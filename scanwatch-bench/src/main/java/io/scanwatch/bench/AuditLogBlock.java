@@ -131,4 +131,22 @@ public final class AuditLogBlock {
         .append(code == 200 ? "allow" : "forbid")
         .append("\",\"authorization.k8s.io/reason\":\"\"}}");
   }
+
+  /**
+   * Returns the events of an NDJSON block as an {@code aws logs filter-log-events} document: one
+   * entry per line, each event's JSON text as the entry's message, timestamps a millisecond apart.
+   */
+  public static byte[] filterLogEvents(byte[] ndjson) {
+    StringBuilder document = new StringBuilder("{\n    \"events\": [\n");
+    String[] lines = new String(ndjson, StandardCharsets.UTF_8).split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String message = lines[i].replace("\\", "\\\\").replace("\"", "\\\"");
+      document.append(i == 0 ? "" : ",\n").append("        {\"logStreamName\": ")
+          .append("\"kube-apiserver-audit-1\", \"timestamp\": ").append(START_MICROS / 1000 + i)
+          .append(", \"message\": \"").append(message).append("\", \"eventId\": \"")
+          .append(i).append("\"}");
+    }
+    document.append("\n    ],\n    \"searchedLogStreams\": []\n}\n");
+    return document.toString().getBytes(StandardCharsets.UTF_8);
+  }
 }

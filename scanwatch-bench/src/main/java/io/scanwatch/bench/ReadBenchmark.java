@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Throughput of {@link AuditLogReader} over a block of NDJSON audit events in a temporary file,
- * plain or gzip-compressed. The score is events per second. Events average about 1 KiB, so
- * events per second divided by 1000 is roughly MiB per second. The file stays in the page cache,
- * so the score excludes disk reads.
+ * Throughput of {@link AuditLogReader} over a block of audit events in a temporary file, as
+ * NDJSON or as an {@code aws logs filter-log-events} document, plain or gzip-compressed. The score
+ * is events per second. Events average about 1 KiB, so events per second divided by 1000 is
+ * roughly MiB per second of NDJSON. The file stays in the page cache, so the score excludes disk
+ * reads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,9 +47,16 @@ public class ReadBenchmark {
   @Param({"true", "false"})
   public boolean prefilter;
 
-  /** {@code plain} for NDJSON as written, {@code gzip} for the same bytes gzip-compressed. */
+  /** {@code plain} for the file as written, {@code gzip} for the same bytes gzip-compressed. */
   @Param({"plain", "gzip"})
   public String compression;
+
+  /**
+   * {@code ndjson} for one event per line; {@code filter-log-events} for the same events as the
+   * messages of a document's entries, each entry on a line of its own.
+   */
+  @Param({"ndjson", "filter-log-events"})
+  public String shape;
 
   private Path file;
   private AuditLogReader reader;
@@ -57,6 +65,9 @@ public class ReadBenchmark {
   @Setup
   public void writeBlock() throws IOException {
     byte[] block = AuditLogBlock.ndjson(EVENTS, 42);
+    if (shape.equals("filter-log-events")) {
+      block = AuditLogBlock.filterLogEvents(block);
+    }
     file = Files.createTempFile("scanwatch-bench-", compression.equals("gzip") ? ".gz" : ".json");
     try (OutputStream out = compression.equals("gzip")
         ? new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)
@@ -78,8 +89,10 @@ public class ReadBenchmark {
   public ReadReport readEvents(Blackhole blackhole) {
     ReadReport report = new ReadReport();
     reader.read(InputSource.file(file), (AuditEvent event) -> blackhole.consume(event), report);
-    // With the prefilter, lines without the anonymous user are counted but not parsed.
-    long handled = prefilter ? report.lines() : report.eventsRead();
+    // With the prefilter, lines and log events without the anonymous user are counted but not
+    // parsed.
+    long handled = !prefilter ? report.eventsRead()
+        : shape.equals("ndjson") ? report.lines() : report.logEvents();
     if (handled != EVENTS) {
       throw new IllegalStateException(
           "read " + handled + " records, expected " + EVENTS + ": " + report.problems());

@@ -37,6 +37,11 @@ class EventFieldsRecordTest {
   private static final Set<String> WATCHED = Set.of("src_ip", "firstTime", "message");
   private static final Set<String> WITH_WATCHED = Set.of("user.username", "verb", "src_ip",
       "firstTime", "message", "_time", "source");
+  /** Keys the reader reads for itself without extracting them under a Splunk name. */
+  private static final Set<String> READER_KEYS = Set.of("kind", "requestReceivedTimestamp",
+      "timestamp", "metadata");
+  private static final Set<String> WITH_READER_KEYS = Set.of("user.username", "verb", "kind",
+      "requestReceivedTimestamp", "timestamp", "metadata");
 
   private static final String[] SCALARS = {
     "\"system:anonymous\"", "\"kubelet\"", "\"\"", "null", "401", "true", "[\"a\",\"b\"]",
@@ -59,25 +64,38 @@ class EventFieldsRecordTest {
     }
     Path file = dir.resolve("events-" + seed + ".log");
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    List<AuditEvent> events = new ArrayList<>();
-    new AuditLogReader(null, false).keepingRawText().watchingKeys(WATCHED)
-        .read(InputSource.file(file), events::add, new ReadReport());
+    List<AuditEvent> events = read(file, WATCHED);
+    List<AuditEvent> readerKeysWatched = read(file, READER_KEYS);
 
     int usual = 0;
     for (AuditEvent event : events) {
       usual += event.usualShape() ? 1 : 0;
       for (Set<String> fields : List.of(SEED_FIELDS, EVENT_FIELDS, WITH_WATCHED)) {
-        JsonFlattener.Projection projection = JsonFlattener.Projection.of(fields);
-        assertThat(SearchHunt.toRecord(event, projection, true).toMap())
-            .as("%s of %s", fields, event.raw())
-            .isEqualTo(SearchHunt.toRecord(event, projection, false).toMap());
+        assertSameRecord(event, fields);
       }
+    }
+    for (AuditEvent event : readerKeysWatched) {
+      assertSameRecord(event, WITH_READER_KEYS);
     }
 
     // Both kinds of event are common, so both ways of building a record are exercised.
     assertThat(events).hasSize(2000);
     assertThat(usual).isBetween(200, 1800);
     assertThat(events).anyMatch(event -> event.raw().contains("\"src_ip\""));
+  }
+
+  private static List<AuditEvent> read(Path file, Set<String> watched) {
+    List<AuditEvent> events = new ArrayList<>();
+    new AuditLogReader(null, false).keepingRawText().watchingKeys(watched)
+        .read(InputSource.file(file), events::add, new ReadReport());
+    return events;
+  }
+
+  private static void assertSameRecord(AuditEvent event, Set<String> fields) {
+    JsonFlattener.Projection projection = JsonFlattener.Projection.of(fields);
+    assertThat(SearchHunt.toRecord(event, projection, true).toMap())
+        .as("%s of %s", fields, event.raw())
+        .isEqualTo(SearchHunt.toRecord(event, projection, false).toMap());
   }
 
   private static String event(Random random, int index) {
@@ -104,7 +122,8 @@ class EventFieldsRecordTest {
       members.add(pick(random, new String[] {"\"user.username\":\"x\"", "\"\":\"y\"",
           "\"sourceIPs{}\":[\"10.9.9.9\"]", "\"objectRef\":{\"resource\":\"pods\"}",
           "\"verb\":\"again\"", "\"user\":{\"username\":\"second\"}", "\"user\":null",
-          "\"src_ip\":\"10.1.1.1\"", "\"message\":\"m\"", "\"firstTime\":[\"t\"]"}));
+          "\"src_ip\":\"10.1.1.1\"", "\"message\":\"m\"", "\"firstTime\":[\"t\"]",
+          "\"timestamp\":1731522851000", "\"metadata\":\"x\""}));
     }
     java.util.Collections.shuffle(members.subList(1, members.size()), random);
     return "{" + String.join(",", members) + "}";

@@ -81,6 +81,28 @@ class SearchHuntTest {
   }
 
   @Test
+  void insightsCsv_givesTheParityRows() throws Exception {
+    Path folder = dir.resolve("bundled");
+    CliRun.of("detections", "export", folder.toString());
+    String event = "{\"kind\":\"Event\",\"auditID\":\"a1\",\"stage\":\"ResponseComplete\","
+        + "\"requestURI\":\"/api\",\"verb\":\"get\",\"user\":{\"username\":"
+        + "\"system:anonymous\",\"groups\":[\"system:unauthenticated\"]},\"sourceIPs\":"
+        + "[\"203.0.113.9\"],\"userAgent\":\"curl/8.0\",\"responseStatus\":{\"code\":403},"
+        + "\"requestReceivedTimestamp\":\"2024-11-13T18:34:10.595141Z\"}";
+    Path csv = Files.writeString(dir.resolve("insights.csv"), "@timestamp,@message,@logStream,@log\n"
+        + "2024-11-13 18:34:10.000,\"" + event.replace("\"", "\"\"")
+        + "\",kube-apiserver-audit-1,123456789012:/aws/eks/prod/cluster\n");
+
+    CliRun spl = CliRun.of("hunt", "--detection",
+        folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--format", "ndjson",
+        csv.toString());
+    CliRun parity = CliRun.of("hunt", "--format", "ndjson", csv.toString());
+
+    assertThat(spl.err()).doesNotContain("too large");
+    assertThat(normalized(spl.out())).hasSize(1).isEqualTo(normalized(parity.out()));
+  }
+
+  @Test
   void table_wrapsLongValues() throws Exception {
     Path folder = dir.resolve("bundled");
     CliRun.of("detections", "export", folder.toString());

@@ -166,7 +166,7 @@ public final class AuditLogReader {
 
   /**
    * Marks an event's shape unusual (see {@link AuditEvent#usualShape}) when it has one of these
-   * keys beside its fields, for a search that would read such a key from the JSON text.
+   * keys at its top level, for a search that would read such a key from the JSON text.
    */
   public AuditLogReader watchingKeys(java.util.Set<String> keys) {
     records.watchKeys(keys);
@@ -555,6 +555,10 @@ public final class AuditLogReader {
 
   private void readCsv(InputStream in, String name, Origin origin, ReportingSink sink)
       throws IOException {
+    if (keepRaw) {
+      // A row's event is its @message text, which is kept from the message itself.
+      records.keepRawText((from, to) -> null);
+    }
     LineSplitter lines = new LineSplitter(in, MAX_LINE_BYTES);
     CsvRecords csv = new CsvRecords();
     InsightsColumns columns = null;

@@ -53,7 +53,10 @@ final class JsonRecordReader {
     String text(long start, long end);
   }
 
-  /** Marks events with one of these keys beside their fields as of unusual shape. */
+  /**
+   * Marks events with one of these keys at their top level as of unusual shape, whether or not
+   * the reader reads the key itself.
+   */
   void watchKeys(java.util.Set<String> keys) {
     this.watchedKeys = java.util.Set.copyOf(keys);
   }
@@ -196,10 +199,11 @@ final class JsonRecordReader {
       keyAfterEvents |= eventsRead;
       eventsRead |= name.equals("events");
       searchedStream |= name.equals("searchedCompletely");
+      event.unusualShape |= watchedKeys.contains(name);
       if (readEventField(parser, name, event)) {
         continue;
       }
-      event.unusualShape |= isUnusualKey(name) || watchedKeys.contains(name);
+      event.unusualShape |= isUnusualKey(name);
       switch (name) {
         case "messageType", "logGroup", "logStream", "logEvents", "events", "awslogs" -> {
           wrapper = wrapper == null ? new Wrapper() : wrapper;
@@ -502,8 +506,9 @@ final class JsonRecordReader {
     while (next(parser) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       next(parser);
+      event.unusualShape |= watchedKeys.contains(name);
       if (!readEventField(parser, name, event)) {
-        event.unusualShape |= isUnusualKey(name) || watchedKeys.contains(name);
+        event.unusualShape |= isUnusualKey(name);
         parser.skipChildren();
       }
     }
