@@ -60,32 +60,76 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   /** The running {@code stats}: one state per group. */
   final class StatsStage implements Stage {
     private final Stage next;
-    private final Map<List<String>, Accumulator[]> groups = new HashMap<>();
+    /**
+     * The groups by their by-values written as one string (see {@link #encode}). With string keys,
+     * as in the records' maps, the shared hash-map code sees one key class less, and the JIT
+     * compiler no longer compiles this method again after each deoptimization that caused.
+     */
+    private final Map<String, Group> groups = new HashMap<>();
     /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
     private final boolean readsTime;
+    private final String[] byFieldNames;
+    /** The field each aggregation reads, or null for {@code count} without a field. */
+    private final String[] aggregationFields;
+    private final StringBuilder keyText = new StringBuilder();
 
     StatsStage(Stage next) {
       this.next = next;
       this.readsTime = aggregations.stream().anyMatch(aggregation ->
           aggregation.canonical().equals("earliest") || aggregation.canonical().equals("latest"));
+      this.byFieldNames = byFields.toArray(new String[0]);
+      this.aggregationFields = new String[aggregations.size()];
+      for (int i = 0; i < aggregationFields.length; i++) {
+        aggregationFields[i] = aggregations.get(i).field();
+      }
     }
 
     @Override
     public void push(Record record) {
+      BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
+      // Most records have one value for every by-field, which makes one group.
+      keyText.setLength(0);
+      for (String field : byFieldNames) {
+        List<String> values = record.values(field);
+        if (values.size() != 1) {
+          pushCombinations(record, time);
+          return;
+        }
+        encode(keyText, values.get(0));
+      }
+      String text = keyText.toString();
+      Group group = groups.get(text);
+      if (group == null) {
+        List<String> key = new ArrayList<>(byFieldNames.length);
+        for (String field : byFieldNames) {
+          key.add(record.values(field).get(0));
+        }
+        group = new Group(key, newState());
+        groups.put(text, group);
+      }
+      add(group, record, time);
+    }
+
+    /** Adds a record with several values, or none, for some by-field to each of its groups. */
+    private void pushCombinations(Record record, BigDecimal time) {
       List<List<String>> keys = new ArrayList<>();
       keys.add(List.of());
       for (String field : byFields) {
         keys = extend(keys, record.values(field));
       }
-      BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
       for (List<String> key : keys) {
-        Accumulator[] state = groups.computeIfAbsent(key, k -> newState());
-        for (int i = 0; i < state.length; i++) {
-          Aggregation aggregation = aggregations.get(i);
-          List<String> values = aggregation.field() == null ? List.of()
-              : record.values(aggregation.field());
-          state[i].add(values, time, aggregation.field() == null);
-        }
+        StringBuilder text = new StringBuilder();
+        key.forEach(value -> encode(text, value));
+        add(groups.computeIfAbsent(text.toString(), k -> new Group(key, newState())), record,
+            time);
+      }
+    }
+
+    private void add(Group group, Record record, BigDecimal time) {
+      Accumulator[] state = group.state();
+      for (int i = 0; i < state.length; i++) {
+        String field = aggregationFields[i];
+        state[i].add(field == null ? List.of() : record.values(field), time, field == null);
       }
     }
 
@@ -94,14 +138,14 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
      * stage is not used afterwards.
      */
     void absorb(StatsStage later) {
-      later.groups.forEach((key, state) -> {
-        Accumulator[] mine = groups.get(key);
+      later.groups.forEach((text, group) -> {
+        Group mine = groups.get(text);
         if (mine == null) {
-          groups.put(key, state);
+          groups.put(text, group);
           return;
         }
-        for (int i = 0; i < mine.length; i++) {
-          mine[i].absorb(state[i]);
+        for (int i = 0; i < mine.state().length; i++) {
+          mine.state()[i].absorb(group.state()[i]);
         }
       });
     }
@@ -129,12 +173,12 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     @Override
     public void finish() {
       if (byFields.isEmpty() && groups.isEmpty()) {
-        groups.put(List.of(), newState());
+        groups.put("", new Group(List.of(), newState()));
       }
-      List<List<String>> keys = new ArrayList<>(groups.keySet());
-      keys.sort(StatsCommand::compareKeys);
-      for (List<String> key : keys) {
-        next.push(row(key, groups.get(key)));
+      List<Group> sorted = new ArrayList<>(groups.values());
+      sorted.sort((left, right) -> compareKeys(left.key(), right.key()));
+      for (Group group : sorted) {
+        next.push(row(group.key(), group.state()));
       }
       next.finish();
     }
@@ -151,6 +195,14 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       }
       return row;
     }
+  }
+
+  /** One group: its by-values and the state of each aggregation. */
+  private record Group(List<String> key, Accumulator[] state) {}
+
+  /** Appends a by-value so that different lists of values give different strings. */
+  private static void encode(StringBuilder text, String value) {
+    text.append(value.length()).append(':').append(value);
   }
 
   private static int compareKeys(List<String> left, List<String> right) {
