@@ -56,6 +56,8 @@ final class MessageElidingStream extends InputStream {
   private byte[] out = new byte[CHUNK];
   private int outPosition;
   private int outLimit;
+  /** How much of {@link #out} the line and character counts include. */
+  private int counted;
 
   /** Set after brackets that do not pair: the rest passes unchanged. */
   private boolean passThrough;
@@ -123,6 +125,7 @@ final class MessageElidingStream extends InputStream {
   private boolean produce() throws IOException {
     outPosition = 0;
     outLimit = 0;
+    counted = 0;
     if (position == limit || needsMore) {
       if (!fill()) {
         if (position == limit) {
@@ -131,6 +134,7 @@ final class MessageElidingStream extends InputStream {
         // The input ended inside a string: the rest passes unchanged.
         emit(position, limit);
         position = limit;
+        advance();
         return true;
       }
     }
@@ -146,6 +150,7 @@ final class MessageElidingStream extends InputStream {
     } else {
       structure();
     }
+    advance();
     return true;
   }
 
@@ -178,29 +183,30 @@ final class MessageElidingStream extends InputStream {
     int count = to - from;
     System.arraycopy(buffer, from, out, outLimit, count);
     outLimit += count;
-    advance(from, to);
   }
 
   /**
-   * Counts lines and the UTF-16 characters of the current line in {@code buffer[from, to)},
+   * Counts lines and the UTF-16 characters of the current line in the output not yet counted,
    * eight bytes at a time where there is no line break and no byte above 0x7f.
    */
-  private void advance(int from, int to) {
-    int i = from;
-    if (line == 1 && lineChars == 0 && startsWithByteOrderMark(from, to)) {
+  private void advance() {
+    int i = counted;
+    int to = outLimit;
+    if (line == 1 && lineChars == 0 && startsWithByteOrderMark(i, to)) {
       // The reader skips a byte-order mark before parsing, so it takes no column.
       i += 3;
     }
+    counted = to;
     while (i < to) {
       if (i + Long.BYTES <= to) {
-        long word = (long) LONGS.get(buffer, i);
+        long word = (long) LONGS.get(out, i);
         if ((zeroBytes(word ^ NEWLINES) | (word & HIGH)) == 0) {
           lineChars += Long.BYTES;
           i += Long.BYTES;
           continue;
         }
       }
-      byte b = buffer[i++];
+      byte b = out[i++];
       if (b == '\n') {
         line++;
         lineChars = 0;
@@ -212,8 +218,8 @@ final class MessageElidingStream extends InputStream {
   }
 
   private boolean startsWithByteOrderMark(int from, int to) {
-    return to - from >= 3 && (buffer[from] & 0xff) == 0xef && (buffer[from + 1] & 0xff) == 0xbb
-        && (buffer[from + 2] & 0xff) == 0xbf;
+    return to - from >= 3 && (out[from] & 0xff) == 0xef && (out[from + 1] & 0xff) == 0xbb
+        && (out[from + 2] & 0xff) == 0xbf;
   }
 
   private static long zeroBytes(long x) {
@@ -352,6 +358,7 @@ final class MessageElidingStream extends InputStream {
     boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
         && !isArray[1] && entryKey == MESSAGE;
     if (message && (scanned & 1) == 1) {
+      advance();
       int removed = end - quote - 1;
       int slot = (int) (logCount++ & (LOG_SIZE - 1));
       removedTotal += removed;
@@ -362,6 +369,7 @@ final class MessageElidingStream extends InputStream {
       out[outLimit++] = '"';
       out[outLimit++] = '"';
       lineChars += 2;
+      counted = outLimit;
     } else {
       emit(quote, end + 1);
     }
