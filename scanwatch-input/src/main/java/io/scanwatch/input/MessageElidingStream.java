@@ -19,7 +19,11 @@ import java.util.Arrays;
  * Prefilter#mayContain} would. Anything else, a string longer than {@link #MAX_HELD_BYTES} bytes
  * included, passes unchanged, and so does the rest of the input after brackets that do not pair.
  * Invalid JSON inside a passed-over message is thus never hidden: such a message is not plain.
- * Line breaks are never removed, so line numbers stay true.
+ *
+ * <p>An entry whose members are all valid scalars, with one {@code message} that is passed over,
+ * goes on whole as {@code {"message":""}} followed by its line breaks and closing brace: the
+ * reader needs nothing else of a passed-over entry. Line breaks are never removed, so line numbers
+ * stay true, and a log of what each line lost maps the parser's columns back to the input's.
  */
 final class MessageElidingStream extends InputStream {
 
@@ -84,6 +88,35 @@ final class MessageElidingStream extends InputStream {
   private byte entryKey = OTHER;
   private boolean inEventsArray;
 
+  /**
+   * The entry of the events array being written, while it may still be written whole as
+   * {@code {"message":""}}: an object of scalar members only, all valid JSON, whose one
+   * {@code message} is passed over. Such an entry reads as passed over either way, and its other
+   * members (stream, time, id) are not needed then. Tracked only within one output buffer.
+   */
+  private boolean entryTracked;
+  private int entryStart;
+  private long entryLine;
+  private int entryLineChars;
+  private long entryLogCount;
+  private long entryRemoved;
+  private int entryState;
+  private int entryMessages;
+  private boolean entryMessagePassedOver;
+  private long entryMessageLine;
+  private int entryMessageRemoved;
+  private int entryNewlines;
+
+  private static final int KEY_OR_END = 0;
+  private static final int KEY = 1;
+  private static final int COLON = 2;
+  private static final int VALUE = 3;
+  private static final int AFTER_VALUE = 4;
+  private static final byte[] SHORT_ENTRY = "{\"message\":\"\"".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+  /** Numbers longer than this keep their entry whole; Jackson limits a number's length. */
+  private static final int MAX_NUMBER_LENGTH = 64;
+
   /** Inside a string too long to hold, which passes on as it is read. */
   private boolean inLongString;
   private boolean longStringIsKey;
@@ -126,6 +159,7 @@ final class MessageElidingStream extends InputStream {
     outPosition = 0;
     outLimit = 0;
     counted = 0;
+    entryTracked = false;
     if (position == limit || needsMore) {
       if (!fill()) {
         if (position == limit) {
@@ -283,8 +317,22 @@ final class MessageElidingStream extends InputStream {
           start = i;
           continue;
         }
-        case '{', '[' -> open(b == '[');
+        case '{', '[' -> {
+          entryTracked = false;
+          open(b == '[');
+          if (depth == 3 && !isArray[3] && inEventsArray && !isArray[1]) {
+            emit(start, i);
+            start = i;
+            beginEntry();
+          }
+        }
         case '}', ']' -> {
+          if (entryTracked && depth == 3 && b == '}') {
+            emit(start, i + 1);
+            start = i + 1;
+            finishEntry();
+          }
+          entryTracked = false;
           if (!close(b == ']')) {
             emit(start, limit);
             position = limit;
@@ -292,18 +340,191 @@ final class MessageElidingStream extends InputStream {
             return;
           }
         }
-        case ':' -> afterColon = true;
+        case ':' -> {
+          afterColon = true;
+          entryStep(COLON, VALUE);
+        }
         case ',' -> {
           expectKey = depth >= 1 && depth <= 3 && !isArray[depth];
           afterColon = false;
+          entryStep(AFTER_VALUE, KEY);
         }
-        case ' ', '\t', '\n', '\r' -> { }
-        default -> afterColon = false;
+        case '\n' -> entryNewlines++;
+        case ' ', '\t', '\r' -> { }
+        default -> {
+          afterColon = false;
+          if (entryTracked) {
+            i = entryScalar(i) - 1;
+          }
+        }
       }
       i++;
     }
     emit(start, limit);
     position = limit;
+  }
+
+  /** Starts tracking the entry whose opening brace is the next byte of the output. */
+  private void beginEntry() {
+    advance();
+    entryTracked = true;
+    entryStart = outLimit;
+    entryLine = line;
+    entryLineChars = lineChars;
+    entryLogCount = logCount;
+    entryRemoved = removedTotal;
+    entryState = KEY_OR_END;
+    entryMessages = 0;
+    entryMessagePassedOver = false;
+    entryNewlines = 0;
+  }
+
+  /** Moves the entry's member syntax from {@code expected} to {@code next}, or stops tracking. */
+  private void entryStep(int expected, int next) {
+    if (entryTracked) {
+      if (entryState == expected) {
+        entryState = next;
+      } else {
+        entryTracked = false;
+      }
+    }
+  }
+
+  /**
+   * Checks the number or literal of the tracked entry that starts at {@code from}, and returns
+   * the index after it. Anything but a valid JSON number or {@code true}, {@code false},
+   * {@code null} in value position stops tracking.
+   */
+  private int entryScalar(int from) {
+    int end = from;
+    while (end < limit && !isDelimiter(buffer[end])) {
+      end++;
+    }
+    boolean valid = entryState == VALUE && end < limit && end - from <= MAX_NUMBER_LENGTH
+        && (isJsonNumber(buffer, from, end) || isLiteral(buffer, from, end));
+    if (!valid) {
+      entryTracked = false;
+      return from + 1;
+    }
+    entryState = AFTER_VALUE;
+    return end;
+  }
+
+  private static boolean isDelimiter(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == ',' || b == '}' || b == ']'
+        || b == '{' || b == '[' || b == ':' || b == '"';
+  }
+
+  private static boolean isLiteral(byte[] bytes, int from, int to) {
+    String text = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return text.equals("true") || text.equals("false") || text.equals("null");
+  }
+
+  /** Tests {@code bytes[from, to)} against the JSON number grammar, leading zeros excluded. */
+  static boolean isJsonNumber(byte[] bytes, int from, int to) {
+    int i = from;
+    if (i < to && bytes[i] == '-') {
+      i++;
+    }
+    if (i < to && bytes[i] == '0') {
+      i++;
+    } else {
+      int digits = i;
+      i = skipDigits(bytes, i, to);
+      if (i == digits) {
+        return false;
+      }
+    }
+    if (i < to && bytes[i] == '.') {
+      int digits = ++i;
+      i = skipDigits(bytes, i, to);
+      if (i == digits) {
+        return false;
+      }
+    }
+    if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
+      i++;
+      if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
+        i++;
+      }
+      int digits = i;
+      i = skipDigits(bytes, i, to);
+      if (i == digits) {
+        return false;
+      }
+    }
+    return i == to;
+  }
+
+  private static int skipDigits(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Takes a string of the tracked entry: a key, or a value whose text may be passed over. */
+  private void entryString(boolean passOver, boolean messageKey, boolean messageValue) {
+    if (!entryTracked) {
+      return;
+    }
+    if ((entryState == KEY_OR_END || entryState == KEY) && passOver) {
+      entryState = COLON;
+      entryMessages += messageKey ? 1 : 0;
+    } else if (entryState == VALUE && passOver) {
+      entryState = AFTER_VALUE;
+      entryMessagePassedOver |= messageValue;
+    } else {
+      entryTracked = false;
+    }
+  }
+
+  /**
+   * Writes the tracked entry, whose closing brace ends the output, as {@code {"message":""}}
+   * with its line breaks, when it qualifies, and logs what each changed line lost.
+   */
+  private void finishEntry() {
+    if ((entryState != AFTER_VALUE && entryState != KEY_OR_END) || entryMessages != 1
+        || !entryMessagePassedOver) {
+      return;
+    }
+    int brace = outLimit - 1;
+    int lastBreak = brace - 1;
+    while (lastBreak >= entryStart && out[lastBreak] != '\n') {
+      lastBreak--;
+    }
+    // The entry is ASCII, so its characters are its bytes.
+    long lastLine = entryLine + entryNewlines;
+    long beforeBrace = lastBreak < entryStart ? brace - entryStart : brace - lastBreak - 1;
+    if (entryMessageLine == lastLine) {
+      beforeBrace += entryMessageRemoved;
+    }
+    long entryChars = outLimit - entryStart + removedTotal - entryRemoved;
+    logCount = entryLogCount;
+    removedTotal = entryRemoved;
+    line = entryLine;
+    lineChars = entryLineChars;
+    outLimit = entryStart;
+    counted = entryStart;
+    System.arraycopy(SHORT_ENTRY, 0, out, outLimit, SHORT_ENTRY.length);
+    outLimit += SHORT_ENTRY.length;
+    for (int k = 0; k < entryNewlines; k++) {
+      out[outLimit++] = '\n';
+    }
+    out[outLimit++] = '}';
+    removedTotal += entryChars - (SHORT_ENTRY.length + entryNewlines + 1);
+    int braceColumn = entryNewlines == 0 ? entryLineChars + SHORT_ENTRY.length : 0;
+    long lost = beforeBrace - (entryNewlines == 0 ? SHORT_ENTRY.length : 0);
+    log(lastLine, braceColumn - 1, (int) lost);
+  }
+
+  private void log(long atLine, int column, int removed) {
+    int slot = (int) (logCount++ & (LOG_SIZE - 1));
+    logLine[slot] = atLine;
+    logColumn[slot] = column;
+    logRemoved[slot] = removed;
+    logRemovedThrough[slot] = removedTotal;
   }
 
   private void open(boolean array) {
@@ -347,6 +568,7 @@ final class MessageElidingStream extends InputStream {
         return false;
       }
       // Too long to hold: pass it on as it is read.
+      entryTracked = false;
       inLongString = true;
       longStringIsKey = key;
       escapePending = false;
@@ -357,15 +579,17 @@ final class MessageElidingStream extends InputStream {
     }
     boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
         && !isArray[1] && entryKey == MESSAGE;
-    if (message && (scanned & 1) == 1) {
+    boolean passOver = (scanned & 1) == 1;
+    if (depth == 3) {
+      entryString(passOver, key && isKey(quote + 1, end, MESSAGE_KEY), message);
+    }
+    if (message && passOver) {
       advance();
       int removed = end - quote - 1;
-      int slot = (int) (logCount++ & (LOG_SIZE - 1));
       removedTotal += removed;
-      logLine[slot] = line;
-      logColumn[slot] = lineChars;
-      logRemoved[slot] = removed;
-      logRemovedThrough[slot] = removedTotal;
+      log(line, lineChars, removed);
+      entryMessageLine = line;
+      entryMessageRemoved = removed;
       out[outLimit++] = '"';
       out[outLimit++] = '"';
       lineChars += 2;
@@ -378,13 +602,14 @@ final class MessageElidingStream extends InputStream {
     return true;
   }
 
+  private boolean isKey(int from, int to, byte[] name) {
+    return to - from == name.length && Arrays.equals(buffer, from, to, name, 0, name.length);
+  }
+
   private void finishString(boolean key, int from, int to) {
     if (key) {
-      byte name = to - from == EVENTS_KEY.length
-          && Arrays.equals(buffer, from, to, EVENTS_KEY, 0, EVENTS_KEY.length) ? EVENTS
-          : to - from == MESSAGE_KEY.length
-              && Arrays.equals(buffer, from, to, MESSAGE_KEY, 0, MESSAGE_KEY.length) ? MESSAGE
-              : OTHER;
+      byte name = isKey(from, to, EVENTS_KEY) ? EVENTS
+          : isKey(from, to, MESSAGE_KEY) ? MESSAGE : OTHER;
       if (depth == 1) {
         rootKey = name;
       } else if (depth == 3) {
