@@ -491,8 +491,10 @@ public final class AuditLogReader {
     skipByteOrderMark(reader);
     long baseLine = firstLine;
     boolean resumed = false;
+    int indent = 0;
     while (true) {
       long baseChar = reader.position();
+      long marksBefore = records.recordMarks();
       // The parser counts lines from baseLine, and the stream from firstLine.
       long lineShift = baseLine - firstLine;
       JsonErrors.Columns columns = elided == null ? (line, column) -> column
@@ -520,8 +522,12 @@ public final class AuditLogReader {
         long errorChar = baseChar + Math.max(0, where.getCharOffset());
         sink.skip(SkipReason.INVALID_JSON, Location.ofLine(name, errorLine),
             JsonErrors.describe(e, columns));
-        int indent = Math.max(0,
-            columns.inputColumn(records.recordLine(), records.recordColumn()) - 1);
+        // A parser that met no record start reuses the last record's indentation, which an
+        // earlier parser placed and mapped.
+        if (records.recordMarks() != marksBefore) {
+          indent = Math.max(0,
+              columns.inputColumn(records.recordLine(), records.recordColumn()) - 1);
+        }
         long removedBefore = elided == null ? 0
             : elided.removedBefore(lineShift + where.getLineNr(), where.getColumnNr());
         long resumeLine = reader.skipToNextRecord(errorChar, baseChar + 1, indent);

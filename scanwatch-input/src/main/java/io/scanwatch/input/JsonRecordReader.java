@@ -39,6 +39,7 @@ final class JsonRecordReader {
   private final JsonFactory factory;
   private int recordColumn;
   private int recordLine;
+  private long recordMarks;
   private RawText rawText;
   private Prefilter messageFilter;
   private long logEvents;
@@ -157,10 +158,16 @@ final class JsonRecordReader {
     return recordLine;
   }
 
+  /** Returns how many record starts were marked so far, to tell whether a parser marked one. */
+  long recordMarks() {
+    return recordMarks;
+  }
+
   private void markRecordStart(JsonParser parser) {
     JsonLocation start = parser.currentTokenLocation();
     recordColumn = start.getColumnNr();
     recordLine = start.getLineNr();
+    recordMarks++;
   }
 
   private void readArrayOfRecords(JsonParser parser, Origin origin, Location base, RecordSink sink)
@@ -358,6 +365,7 @@ final class JsonRecordReader {
             JsonLocation start = parser.currentTokenLocation();
             recordColumn = start.getColumnNr();
             recordLine = start.getLineNr();
+            recordMarks++;
             JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, base, start.getLineNr(), true);
             if (entry == null) {

@@ -40,6 +40,7 @@ final class MessageElidingStream extends InputStream {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
   private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+  private static final long RETURNS = 0x0d0d0d0d0d0d0d0dL;
   private static final long HIGH = 0x8080808080808080L;
 
   private static final byte OTHER = 0;
@@ -47,6 +48,17 @@ final class MessageElidingStream extends InputStream {
   private static final byte MESSAGE = 2;
   private static final byte[] EVENTS_KEY = {'e', 'v', 'e', 'n', 't', 's'};
   private static final byte[] MESSAGE_KEY = {'m', 'e', 's', 's', 'a', 'g', 'e'};
+  /**
+   * The members an entry may have to be shortened whole: those the AWS CLI writes. Others, such
+   * as {@code kind} or {@code logEvents}, mean something to the reader when it meets the entry
+   * on its own after an error.
+   */
+  private static final byte[][] ENTRY_KEYS = {
+    MESSAGE_KEY, "logStreamName".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    "timestamp".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    "ingestionTime".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+    "eventId".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+  };
 
   private final InputStream in;
   private final Prefilter prefilter;
@@ -69,6 +81,8 @@ final class MessageElidingStream extends InputStream {
   /** The line of the output being written, from 1, and its UTF-16 characters so far. */
   private long line = 1;
   private int lineChars;
+  /** Whether the last byte counted was \r, so that a \n right after it ends no second line. */
+  private boolean afterReturn;
   private long removedTotal;
   /**
    * The most recent passed-over messages, as a ring: line, 0-based column of the {@code ""}
@@ -78,6 +92,7 @@ final class MessageElidingStream extends InputStream {
   private final int[] logColumn = new int[LOG_SIZE];
   private final int[] logRemoved = new int[LOG_SIZE];
   private final long[] logRemovedThrough = new long[LOG_SIZE];
+  private final long[] logRemovedBefore = new long[LOG_SIZE];
   private long logCount;
 
   /** Whether the containers at depths 1 to 3 are arrays; deeper ones are not tracked. */
@@ -105,7 +120,9 @@ final class MessageElidingStream extends InputStream {
   private boolean entryMessagePassedOver;
   private long entryMessageLine;
   private int entryMessageRemoved;
-  private int entryNewlines;
+  /** The line breaks of the tracked entry, \r and \n as they come, kept when it is shortened. */
+  private final StringBuilder entryBreaks = new StringBuilder();
+  private boolean entryAfterReturn;
 
   private static final int KEY_OR_END = 0;
   private static final int KEY = 1;
@@ -234,15 +251,19 @@ final class MessageElidingStream extends InputStream {
     while (i < to) {
       if (i + Long.BYTES <= to) {
         long word = (long) LONGS.get(out, i);
-        if ((zeroBytes(word ^ NEWLINES) | (word & HIGH)) == 0) {
+        if ((zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS) | (word & HIGH)) == 0) {
           lineChars += Long.BYTES;
           i += Long.BYTES;
+          afterReturn = false;
           continue;
         }
       }
       byte b = out[i++];
-      if (b == '\n') {
-        line++;
+      // As the parser counts: a line ends at \n, at \r, and once at \r\n.
+      boolean wasReturn = afterReturn;
+      afterReturn = b == '\r';
+      if (b == '\n' || b == '\r') {
+        line += b == '\n' && wasReturn ? 0 : 1;
         lineChars = 0;
       } else if ((b & 0xc0) != 0x80) {
         // A character starts here, and a four-byte sequence makes a surrogate pair.
@@ -292,7 +313,7 @@ final class MessageElidingStream extends InputStream {
     }
     long oldest = Math.max(0, logCount - LOG_SIZE);
     int slot = (int) (oldest & (LOG_SIZE - 1));
-    return logCount == 0 ? 0 : logRemovedThrough[slot] - logRemoved[slot];
+    return logCount == 0 ? 0 : logRemovedBefore[slot];
   }
 
   /** Returns the characters passed over so far. */
@@ -349,8 +370,12 @@ final class MessageElidingStream extends InputStream {
           afterColon = false;
           entryStep(AFTER_VALUE, KEY);
         }
-        case '\n' -> entryNewlines++;
-        case ' ', '\t', '\r' -> { }
+        case '\n', '\r' -> {
+          if (entryTracked) {
+            entryBreaks.append((char) b);
+          }
+        }
+        case ' ', '\t' -> { }
         default -> {
           afterColon = false;
           if (entryTracked) {
@@ -376,7 +401,8 @@ final class MessageElidingStream extends InputStream {
     entryState = KEY_OR_END;
     entryMessages = 0;
     entryMessagePassedOver = false;
-    entryNewlines = 0;
+    entryBreaks.setLength(0);
+    entryAfterReturn = afterReturn;
   }
 
   /** Moves the entry's member syntax from {@code expected} to {@code next}, or stops tracking. */
@@ -489,15 +515,16 @@ final class MessageElidingStream extends InputStream {
         || !entryMessagePassedOver) {
       return;
     }
+    // The characters of the input line the brace is on, before the brace (the entry is ASCII).
     int brace = outLimit - 1;
     int lastBreak = brace - 1;
-    while (lastBreak >= entryStart && out[lastBreak] != '\n') {
+    while (lastBreak >= entryStart && out[lastBreak] != '\n' && out[lastBreak] != '\r') {
       lastBreak--;
     }
-    // The entry is ASCII, so its characters are its bytes.
-    long lastLine = entryLine + entryNewlines;
+    advance();
+    long braceLine = line;
     long beforeBrace = lastBreak < entryStart ? brace - entryStart : brace - lastBreak - 1;
-    if (entryMessageLine == lastLine) {
+    if (entryMessageLine == braceLine) {
       beforeBrace += entryMessageRemoved;
     }
     long entryChars = outLimit - entryStart + removedTotal - entryRemoved;
@@ -505,26 +532,34 @@ final class MessageElidingStream extends InputStream {
     removedTotal = entryRemoved;
     line = entryLine;
     lineChars = entryLineChars;
+    afterReturn = entryAfterReturn;
     outLimit = entryStart;
     counted = entryStart;
     System.arraycopy(SHORT_ENTRY, 0, out, outLimit, SHORT_ENTRY.length);
     outLimit += SHORT_ENTRY.length;
-    for (int k = 0; k < entryNewlines; k++) {
-      out[outLimit++] = '\n';
+    for (int k = 0; k < entryBreaks.length(); k++) {
+      out[outLimit++] = (byte) entryBreaks.charAt(k);
     }
+    advance();
+    int braceColumn = lineChars;
+    long lost = beforeBrace - (lastBreak < entryStart ? SHORT_ENTRY.length : 0);
     out[outLimit++] = '}';
-    removedTotal += entryChars - (SHORT_ENTRY.length + entryNewlines + 1);
-    int braceColumn = entryNewlines == 0 ? entryLineChars + SHORT_ENTRY.length : 0;
-    long lost = beforeBrace - (entryNewlines == 0 ? SHORT_ENTRY.length : 0);
-    log(lastLine, braceColumn - 1, (int) lost);
+    removedTotal += entryChars - (SHORT_ENTRY.length + entryBreaks.length() + 1);
+    log(line, braceColumn - 1, (int) lost, entryRemoved);
   }
 
-  private void log(long atLine, int column, int removed) {
+  /**
+   * Logs that positions after {@code column} (0-based) on {@code atLine} moved left by {@code
+   * removed} characters, and that the characters removed so far were {@code before} before this
+   * change and {@link #removedTotal} after it.
+   */
+  private void log(long atLine, int column, int removed, long before) {
     int slot = (int) (logCount++ & (LOG_SIZE - 1));
     logLine[slot] = atLine;
     logColumn[slot] = column;
     logRemoved[slot] = removed;
     logRemovedThrough[slot] = removedTotal;
+    logRemovedBefore[slot] = before;
   }
 
   private void open(boolean array) {
@@ -580,14 +615,18 @@ final class MessageElidingStream extends InputStream {
     boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
         && !isArray[1] && entryKey == MESSAGE;
     boolean passOver = (scanned & 1) == 1;
+    // A message ending in { keeps its text: after an error, reading resumes at a {"messageType"
+    // that could start there.
+    boolean elide = message && passOver && buffer[end - 1] != '{';
     if (depth == 3) {
-      entryString(passOver, key && isKey(quote + 1, end, MESSAGE_KEY), message);
+      entryString(passOver && (!key || isEntryKey(quote + 1, end)),
+          key && isKey(quote + 1, end, MESSAGE_KEY), message && elide);
     }
-    if (message && passOver) {
+    if (elide) {
       advance();
       int removed = end - quote - 1;
       removedTotal += removed;
-      log(line, lineChars, removed);
+      log(line, lineChars, removed, removedTotal - removed);
       entryMessageLine = line;
       entryMessageRemoved = removed;
       out[outLimit++] = '"';
@@ -600,6 +639,15 @@ final class MessageElidingStream extends InputStream {
     position = end + 1;
     finishString(key, quote + 1, end);
     return true;
+  }
+
+  private boolean isEntryKey(int from, int to) {
+    for (byte[] name : ENTRY_KEYS) {
+      if (isKey(from, to, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isKey(int from, int to, byte[] name) {

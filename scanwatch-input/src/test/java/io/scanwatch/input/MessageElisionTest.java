@@ -203,8 +203,10 @@ class MessageElisionTest {
   void stream_shortensWholeEntriesKeepingLines() throws IOException {
     String text = "{\"events\": [\n  {\n    \"logStreamName\": \"s\",\n    \"timestamp\": 17,\n"
         + "    \"message\": \"abc\",\n    \"eventId\": \"1\"\n  },\n"
-        + "  {\"message\": \"abc\", \"n\": -1.5e3, \"t\": true, \"z\": null},\n"
-        + "  {\"message\": \"abc\", \"n\": 01},\n"
+        + "  {\"message\": \"abc\", \"timestamp\": -1.5e3, \"eventId\": true,\r"
+        + "\"ingestionTime\": null},\n"
+        + "  {\"message\": \"abc\", \"kind\": \"Event\"},\n"
+        + "  {\"message\": \"abc\", \"timestamp\": 01},\n"
         + "  {\"message\": \"abc\", \"message\": \"def\"},\n"
         + "  {\"message\": \"abc\", \"o\": {}},\n"
         + "  {\"message\": \"system:anonymous\", \"id\": \"2\"}\n]}";
@@ -212,8 +214,9 @@ class MessageElisionTest {
     String out = elide(text);
 
     assertThat(out).isEqualTo("{\"events\": [\n  {\"message\":\"\"\n\n\n\n\n}," + "\n"
-        + "  {\"message\":\"\"},\n"
-        + "  {\"message\": \"\", \"n\": 01},\n"
+        + "  {\"message\":\"\"\r},\n"
+        + "  {\"message\": \"\", \"kind\": \"Event\"},\n"
+        + "  {\"message\": \"\", \"timestamp\": 01},\n"
         + "  {\"message\": \"\", \"message\": \"\"},\n"
         + "  {\"message\": \"\", \"o\": {}},\n"
         + "  {\"message\": \"system:anonymous\", \"id\": \"2\"}\n]}");
