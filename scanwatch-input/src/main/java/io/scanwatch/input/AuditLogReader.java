@@ -495,10 +495,9 @@ public final class AuditLogReader {
     while (true) {
       long baseChar = reader.position();
       long marksBefore = records.recordMarks();
-      // The parser counts lines from baseLine, and the stream from firstLine.
-      long lineShift = baseLine - firstLine;
-      JsonErrors.Columns columns = elided == null ? (line, column) -> column
-          : (line, column) -> elided.inputColumn(lineShift + line, column);
+      // The parser counts characters from baseChar, and the stream from its start.
+      JsonErrors.Columns columns = elided == null ? (offset, column) -> column
+          : (offset, column) -> elided.inputColumn(baseChar + offset, column);
       if (keepRaw) {
         records.keepRawText((from, to) -> reader.text(baseChar + from, baseChar + to));
       }
@@ -526,10 +525,9 @@ public final class AuditLogReader {
         // earlier parser placed and mapped.
         if (records.recordMarks() != marksBefore) {
           indent = Math.max(0,
-              columns.inputColumn(records.recordLine(), records.recordColumn()) - 1);
+              columns.inputColumn(records.recordChar(), records.recordColumn()) - 1);
         }
-        long removedBefore = elided == null ? 0
-            : elided.removedBefore(lineShift + where.getLineNr(), where.getColumnNr());
+        long removedBefore = elided == null ? 0 : elided.removedBefore(errorChar);
         long resumeLine = reader.skipToNextRecord(errorChar, baseChar + 1, indent);
         baseLine = resumeLine < 0 ? -1 : firstLine - 1 + resumeLine;
         if (baseLine < 0) {

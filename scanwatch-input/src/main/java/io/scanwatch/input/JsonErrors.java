@@ -10,13 +10,13 @@ final class JsonErrors {
 
   private JsonErrors() {}
 
-  /** Maps a parser's 1-based line and column to the column in the input. */
+  /** Maps a parser's character offset and 1-based column there to the column in the input. */
   interface Columns {
-    int inputColumn(int line, int column);
+    int inputColumn(long offset, int column);
   }
 
   static String describe(Exception error) {
-    return describe(error, (line, column) -> column);
+    return describe(error, (offset, column) -> column);
   }
 
   static String describe(Exception error, Columns columns) {
@@ -26,7 +26,7 @@ final class JsonErrors {
       JsonLocation location = json.getLocation();
       if (location != null && location.getColumnNr() > 0) {
         message = message + " at column "
-            + columns.inputColumn(location.getLineNr(), location.getColumnNr());
+            + columns.inputColumn(location.getCharOffset(), location.getColumnNr());
       }
     } else {
       message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

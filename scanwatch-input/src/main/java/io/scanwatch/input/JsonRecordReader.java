@@ -38,7 +38,7 @@ final class JsonRecordReader {
 
   private final JsonFactory factory;
   private int recordColumn;
-  private int recordLine;
+  private long recordChar;
   private long recordMarks;
   private RawText rawText;
   private Prefilter messageFilter;
@@ -153,9 +153,9 @@ final class JsonRecordReader {
     return recordColumn;
   }
 
-  /** Returns the 1-based line, counted by the parser, where the record being read started. */
-  int recordLine() {
-    return recordLine;
+  /** Returns the parser's character offset where the record being read started. */
+  long recordChar() {
+    return recordChar;
   }
 
   /** Returns how many record starts were marked so far, to tell whether a parser marked one. */
@@ -166,7 +166,7 @@ final class JsonRecordReader {
   private void markRecordStart(JsonParser parser) {
     JsonLocation start = parser.currentTokenLocation();
     recordColumn = start.getColumnNr();
-    recordLine = start.getLineNr();
+    recordChar = start.getCharOffset();
     recordMarks++;
   }
 
@@ -364,7 +364,7 @@ final class JsonRecordReader {
             // One token location per entry: most entries are passed over and need no more.
             JsonLocation start = parser.currentTokenLocation();
             recordColumn = start.getColumnNr();
-            recordLine = start.getLineNr();
+            recordChar = start.getCharOffset();
             recordMarks++;
             JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, base, start.getLineNr(), true);

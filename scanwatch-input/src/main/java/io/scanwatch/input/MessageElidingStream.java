@@ -23,7 +23,8 @@ import java.util.Arrays;
  * <p>An entry whose members are all valid scalars, with one {@code message} that is passed over,
  * goes on whole as {@code {"message":""}} followed by its line breaks and closing brace: the
  * reader needs nothing else of a passed-over entry. Line breaks are never removed, so line numbers
- * stay true, and a log of what each line lost maps the parser's columns back to the input's.
+ * stay true, and a log of where text moved maps the parser's columns and character counts back
+ * to the input's.
  */
 final class MessageElidingStream extends InputStream {
 
@@ -38,9 +39,6 @@ final class MessageElidingStream extends InputStream {
   private static final int LOG_SIZE = 1 << 16;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
-  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-  private static final long RETURNS = 0x0d0d0d0d0d0d0d0dL;
   private static final long HIGH = 0x8080808080808080L;
 
   private static final byte OTHER = 0;
@@ -72,24 +70,30 @@ final class MessageElidingStream extends InputStream {
   private byte[] out = new byte[CHUNK];
   private int outPosition;
   private int outLimit;
-  /** How much of {@link #out} the line and character counts include. */
+  /** How much of {@link #out} the character count includes. */
   private int counted;
 
   /** Set after brackets that do not pair: the rest passes unchanged. */
   private boolean passThrough;
   private int depth;
-  /** The line of the output being written, from 1, and its UTF-16 characters so far. */
-  private long line = 1;
-  private int lineChars;
-  /** Whether the last byte counted was \r, so that a \n right after it ends no second line. */
-  private boolean afterReturn;
+  /**
+   * The UTF-16 characters of the output so far, as the reader's decoder counts them: the parser's
+   * character offsets are offsets into this. Exact until the first invalid UTF-8 sequence, after
+   * which nothing more is shortened, so every logged offset is exact.
+   */
+  private long outputChars;
+  /** Continuation bytes the current UTF-8 sequence still needs, and the range of the next. */
+  private int continuations;
+  private int nextLow = 0x80;
+  private int nextHigh = 0xbf;
+  private boolean invalidUtf8;
   private long removedTotal;
   /**
-   * The most recent passed-over messages, as a ring: line, 0-based column of the {@code ""}
-   * written in their place, characters removed, and characters removed up to and including each.
+   * The most recent changes, as a ring: the output character offset from which later text
+   * moved, the characters it moved by on that line, and the characters removed in all before and
+   * after the change.
    */
-  private final long[] logLine = new long[LOG_SIZE];
-  private final int[] logColumn = new int[LOG_SIZE];
+  private final long[] logChar = new long[LOG_SIZE];
   private final int[] logRemoved = new int[LOG_SIZE];
   private final long[] logRemovedThrough = new long[LOG_SIZE];
   private final long[] logRemovedBefore = new long[LOG_SIZE];
@@ -111,18 +115,20 @@ final class MessageElidingStream extends InputStream {
    */
   private boolean entryTracked;
   private int entryStart;
-  private long entryLine;
-  private int entryLineChars;
+  private long entryChars;
   private long entryLogCount;
   private long entryRemoved;
   private int entryState;
   private int entryMessages;
   private boolean entryMessagePassedOver;
-  private long entryMessageLine;
+  /** The index in {@link #out} of the entry's passed-over message, and its removed length. */
+  private int entryMessageOut;
   private int entryMessageRemoved;
-  /** The line breaks of the tracked entry, \r and \n as they come, kept when it is shortened. */
+  /**
+   * The line breaks of the tracked entry, \r and \n as they come (with a space between a \r and
+   * a \n that were apart), kept when it is shortened.
+   */
   private final StringBuilder entryBreaks = new StringBuilder();
-  private boolean entryAfterReturn;
 
   private static final int KEY_OR_END = 0;
   private static final int KEY = 1;
@@ -190,6 +196,7 @@ final class MessageElidingStream extends InputStream {
       }
     }
     needsMore = false;
+    passThrough |= invalidUtf8;
     if (out.length < buffer.length) {
       out = new byte[buffer.length];
     }
@@ -237,63 +244,65 @@ final class MessageElidingStream extends InputStream {
   }
 
   /**
-   * Counts lines and the UTF-16 characters of the current line in the output not yet counted,
-   * eight bytes at a time where there is no line break and no byte above 0x7f.
+   * Counts the UTF-16 characters of the output not yet counted, eight bytes at a time where all
+   * are ASCII, and checks its UTF-8 as the reader's decoder will.
    */
   private void advance() {
     int i = counted;
     int to = outLimit;
-    if (line == 1 && lineChars == 0 && startsWithByteOrderMark(i, to)) {
-      // The reader skips a byte-order mark before parsing, so it takes no column.
-      i += 3;
-    }
     counted = to;
     while (i < to) {
-      if (i + Long.BYTES <= to) {
-        long word = (long) LONGS.get(out, i);
-        if ((zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ RETURNS) | (word & HIGH)) == 0) {
-          lineChars += Long.BYTES;
-          i += Long.BYTES;
-          afterReturn = false;
+      if (continuations == 0 && i + Long.BYTES <= to
+          && ((long) LONGS.get(out, i) & HIGH) == 0) {
+        outputChars += Long.BYTES;
+        i += Long.BYTES;
+        continue;
+      }
+      int b = out[i++] & 0xff;
+      if (continuations > 0) {
+        if (b < nextLow || b > nextHigh) {
+          invalidUtf8 = true;
+          continuations = 0;
           continue;
         }
-      }
-      byte b = out[i++];
-      // As the parser counts: a line ends at \n, at \r, and once at \r\n.
-      boolean wasReturn = afterReturn;
-      afterReturn = b == '\r';
-      if (b == '\n' || b == '\r') {
-        line += b == '\n' && wasReturn ? 0 : 1;
-        lineChars = 0;
-      } else if ((b & 0xc0) != 0x80) {
-        // A character starts here, and a four-byte sequence makes a surrogate pair.
-        lineChars += (b & 0xf8) == 0xf0 ? 2 : 1;
+        continuations--;
+        nextLow = 0x80;
+        nextHigh = 0xbf;
+      } else if (b < 0x80) {
+        outputChars++;
+      } else if (b >= 0xc2 && b <= 0xdf) {
+        startSequence(1, 0x80, 0xbf, 1);
+      } else if (b >= 0xe0 && b <= 0xef) {
+        startSequence(2, b == 0xe0 ? 0xa0 : 0x80, b == 0xed ? 0x9f : 0xbf, 1);
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        // Four bytes make a surrogate pair.
+        startSequence(3, b == 0xf0 ? 0x90 : 0x80, b == 0xf4 ? 0x8f : 0xbf, 2);
+      } else {
+        invalidUtf8 = true;
       }
     }
   }
 
-  private boolean startsWithByteOrderMark(int from, int to) {
-    return to - from >= 3 && (out[from] & 0xff) == 0xef && (out[from + 1] & 0xff) == 0xbb
-        && (out[from + 2] & 0xff) == 0xbf;
-  }
-
-  private static long zeroBytes(long x) {
-    return ~(((x & LOW7) + LOW7) | x | LOW7);
+  private void startSequence(int count, int low, int high, int chars) {
+    continuations = count;
+    nextLow = low;
+    nextHigh = high;
+    outputChars += chars;
   }
 
   /**
-   * Returns the column in the input of a 1-based {@code column} on {@code line} (from 1) of this
-   * stream's output, as a parser reports it: the column plus the characters passed over before it
-   * on that line. Exact for valid UTF-8.
+   * Returns the column in the input of a parser's 1-based {@code column} at output character
+   * offset {@code offset}: the column plus what changes on that line before it removed.
    */
-  int inputColumn(long atLine, int column) {
+  int inputColumn(long offset, int column) {
+    long lineStart = offset - (column - 1);
     long added = 0;
     for (long k = logCount - 1; k >= 0 && k >= logCount - LOG_SIZE; k--) {
       int slot = (int) (k & (LOG_SIZE - 1));
-      if (logLine[slot] < atLine) {
+      if (logChar[slot] < lineStart) {
         break;
       }
-      if (logLine[slot] == atLine && logColumn[slot] < column - 1) {
+      if (logChar[slot] <= offset) {
         added += logRemoved[slot];
       }
     }
@@ -301,13 +310,13 @@ final class MessageElidingStream extends InputStream {
   }
 
   /**
-   * Returns the characters passed over before a 1-based {@code column} on {@code line} of this
-   * stream's output. Call it while the parser is near that place, which the log still covers.
+   * Returns the characters removed before output character offset {@code offset}. Call it while
+   * the parser is near that place, which the log still covers.
    */
-  long removedBefore(long atLine, int column) {
+  long removedBefore(long offset) {
     for (long k = logCount - 1; k >= 0 && k >= logCount - LOG_SIZE; k--) {
       int slot = (int) (k & (LOG_SIZE - 1));
-      if (logLine[slot] < atLine || logLine[slot] == atLine && logColumn[slot] < column - 1) {
+      if (logChar[slot] <= offset) {
         return logRemovedThrough[slot];
       }
     }
@@ -372,6 +381,12 @@ final class MessageElidingStream extends InputStream {
         }
         case '\n', '\r' -> {
           if (entryTracked) {
+            // A \r and a \n with text between them end two lines, not one: keep them apart.
+            int kept = entryBreaks.length();
+            if (b == '\n' && kept > 0 && entryBreaks.charAt(kept - 1) == '\r'
+                && buffer[i - 1] != '\r') {
+              entryBreaks.append(' ');
+            }
             entryBreaks.append((char) b);
           }
         }
@@ -392,17 +407,15 @@ final class MessageElidingStream extends InputStream {
   /** Starts tracking the entry whose opening brace is the next byte of the output. */
   private void beginEntry() {
     advance();
-    entryTracked = true;
+    entryTracked = !invalidUtf8;
     entryStart = outLimit;
-    entryLine = line;
-    entryLineChars = lineChars;
+    entryChars = outputChars;
     entryLogCount = logCount;
     entryRemoved = removedTotal;
     entryState = KEY_OR_END;
     entryMessages = 0;
     entryMessagePassedOver = false;
     entryBreaks.setLength(0);
-    entryAfterReturn = afterReturn;
   }
 
   /** Moves the entry's member syntax from {@code expected} to {@code next}, or stops tracking. */
@@ -508,11 +521,15 @@ final class MessageElidingStream extends InputStream {
 
   /**
    * Writes the tracked entry, whose closing brace ends the output, as {@code {"message":""}}
-   * with its line breaks, when it qualifies, and logs what each changed line lost.
+   * with its line breaks, when it qualifies, and logs what its last line lost.
    */
   private void finishEntry() {
     if ((entryState != AFTER_VALUE && entryState != KEY_OR_END) || entryMessages != 1
         || !entryMessagePassedOver) {
+      return;
+    }
+    advance();
+    if (invalidUtf8) {
       return;
     }
     // The characters of the input line the brace is on, before the brace (the entry is ASCII).
@@ -521,18 +538,17 @@ final class MessageElidingStream extends InputStream {
     while (lastBreak >= entryStart && out[lastBreak] != '\n' && out[lastBreak] != '\r') {
       lastBreak--;
     }
-    advance();
-    long braceLine = line;
-    long beforeBrace = lastBreak < entryStart ? brace - entryStart : brace - lastBreak - 1;
-    if (entryMessageLine == braceLine) {
+    boolean oneLine = lastBreak < entryStart;
+    long beforeBrace = oneLine ? brace - entryStart : brace - lastBreak - 1;
+    if (entryMessageOut > lastBreak) {
       beforeBrace += entryMessageRemoved;
     }
-    long entryChars = outLimit - entryStart + removedTotal - entryRemoved;
+    long originalChars = outLimit - entryStart + removedTotal - entryRemoved;
+
+    // Back to the state at the entry's start, then the short form.
     logCount = entryLogCount;
     removedTotal = entryRemoved;
-    line = entryLine;
-    lineChars = entryLineChars;
-    afterReturn = entryAfterReturn;
+    outputChars = entryChars;
     outLimit = entryStart;
     counted = entryStart;
     System.arraycopy(SHORT_ENTRY, 0, out, outLimit, SHORT_ENTRY.length);
@@ -541,22 +557,21 @@ final class MessageElidingStream extends InputStream {
       out[outLimit++] = (byte) entryBreaks.charAt(k);
     }
     advance();
-    int braceColumn = lineChars;
-    long lost = beforeBrace - (lastBreak < entryStart ? SHORT_ENTRY.length : 0);
+
+    long lost = beforeBrace - (oneLine ? SHORT_ENTRY.length : 0);
+    removedTotal += originalChars - (SHORT_ENTRY.length + entryBreaks.length() + 1);
+    log(outputChars, (int) lost, entryRemoved);
     out[outLimit++] = '}';
-    removedTotal += entryChars - (SHORT_ENTRY.length + entryBreaks.length() + 1);
-    log(line, braceColumn - 1, (int) lost, entryRemoved);
   }
 
   /**
-   * Logs that positions after {@code column} (0-based) on {@code atLine} moved left by {@code
-   * removed} characters, and that the characters removed so far were {@code before} before this
-   * change and {@link #removedTotal} after it.
+   * Logs that output from character offset {@code offset} on moved left by {@code removed}
+   * characters on its line, and that the characters removed in all were {@code before} before
+   * this change and {@link #removedTotal} after it.
    */
-  private void log(long atLine, int column, int removed, long before) {
+  private void log(long offset, int removed, long before) {
     int slot = (int) (logCount++ & (LOG_SIZE - 1));
-    logLine[slot] = atLine;
-    logColumn[slot] = column;
+    logChar[slot] = offset;
     logRemoved[slot] = removed;
     logRemovedThrough[slot] = removedTotal;
     logRemovedBefore[slot] = before;
@@ -617,21 +632,24 @@ final class MessageElidingStream extends InputStream {
     boolean passOver = (scanned & 1) == 1;
     // A message ending in { keeps its text: after an error, reading resumes at a {"messageType"
     // that could start there.
-    boolean elide = message && passOver && buffer[end - 1] != '{';
+    if (message && passOver) {
+      advance();
+    }
+    boolean elide = message && passOver && buffer[end - 1] != '{' && !invalidUtf8;
     if (depth == 3) {
       entryString(passOver && (!key || isEntryKey(quote + 1, end)),
           key && isKey(quote + 1, end, MESSAGE_KEY), message && elide);
     }
     if (elide) {
-      advance();
+      // Text after the closing quote moves left by the removed characters.
       int removed = end - quote - 1;
       removedTotal += removed;
-      log(line, lineChars, removed, removedTotal - removed);
-      entryMessageLine = line;
+      log(outputChars + 1, removed, removedTotal - removed);
+      entryMessageOut = outLimit;
       entryMessageRemoved = removed;
       out[outLimit++] = '"';
       out[outLimit++] = '"';
-      lineChars += 2;
+      outputChars += 2;
       counted = outLimit;
     } else {
       emit(quote, end + 1);

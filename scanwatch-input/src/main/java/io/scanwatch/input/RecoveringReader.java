@@ -135,7 +135,9 @@ final class RecoveringReader extends Reader {
     while (read(one, 0, 1) == 1) {
       char c = one[0];
       if (c == '\n') {
-        indent = 0;
+        // Only lines after the error can start the next record; the text looked back over is
+        // for a payload start that ends at the error.
+        indent = position > from ? 0 : -1;
         payloadMatch = 0;
         continue;
       }

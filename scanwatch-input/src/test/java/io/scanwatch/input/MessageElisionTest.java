@@ -154,6 +154,41 @@ class MessageElisionTest {
         .contains("the last " + (text.length() - text.indexOf("\u0001")) + " characters");
   }
 
+  /**
+   * Small broken documents on which shortening once changed the result: entries met on their own
+   * after an error, lone carriage returns, unread counts around shortened entries, a message
+   * ending in a brace, and recovery looking back over a shortened line.
+   */
+  private static final String[] BROKEN_DOCUMENTS = {
+    "{\n\"events\":[{\"\"}\n{\"awslogs\":0,\"message\":\"\"}",
+    "{\"events\":[\n{\"\"{\"\"}\"\"}\n{\"logEvents\":0,\"\":\"\",\"\":3,\"\":false,\"message\":\"\",\"\":7}",
+    "{\"events\":[{\"\":{\"\":1}},{\"message\":\"\"\r}",
+    "{\"events\":[\n{\"\"::{\"\":1}}, { \"message\":\"tID\\\"/ap\",\n    \"events\":0,\n    \"p\":\"-7\"\n}\n",
+    "{\"events\":[\n{\"\"\"e\", \"id\", \"message\":0},{     \"message\":\"{\\\"200}}\"\r\n            }",
+    "{\"events\":[{\n\"\"} {\n    \"message\" : \"{\\\"ki00}}\"}],\"searchedLogStreams",
+    "{\"events\":[{\"\"\n}{\"\",\"message\":\"{\"messageType\"",
+    "{\"events\":[\n{\"\"\r\"ents\":[1,2],\"message\" : \"{\\\"kind\\\":\\\"Event\\\",\\\"auditID\\\":\\\\\":\\\"/",
+    "{\"events\":[{\r\"\":\"\"\n}{\"message\":   \"logStreamName\": null,\r\n    \"verb\":0.0,\r\n    \"id\" :",
+    "{\"events\":[{\"\":\"\"},{\"message\":\"\"\n }, {\n[2\n    {",
+    "{\"events\":[{\n\"\r\"}\n{\"\":\"\",\"message\":\"n\"\"",
+    "{\"events\":[{\"\":\"\",\"\":\"\",\"\":9,\"\":3,\"\":3},{\"message\":\"\",\"eventId\":\r0\n}",
+    "{\"events\":[\n{\"message\":\"e\":"
+  };
+
+  @Test
+  void brokenDocuments_sameWithAndWithout() throws IOException {
+    for (int i = 0; i < BROKEN_DOCUMENTS.length; i++) {
+      Path file = Files.writeString(dir.resolve("broken-" + i + ".json"), BROKEN_DOCUMENTS[i],
+          StandardCharsets.UTF_8);
+      Reads.Result elided = read(new AuditLogReader(null, Prefilter.PARITY), file);
+      Reads.Result whole = read(new AuditLogReader(null, Prefilter.PARITY)
+          .withoutMessageElision(), file);
+
+      assertThat(elided.events()).as(BROKEN_DOCUMENTS[i]).containsExactlyElementsOf(whole.events());
+      assertSameReport(elided.report(), whole.report());
+    }
+  }
+
   @Test
   void stream_oneByteReads() throws IOException {
     byte[] document = document(new Random(7)).getBytes(StandardCharsets.UTF_8);
