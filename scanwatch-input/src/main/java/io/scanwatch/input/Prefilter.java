@@ -255,30 +255,16 @@ final class Prefilter {
     if (b == '\\') {
       return isRiskyEscape(bytes, index, to) ? index : -1;
     }
-    if ((b | 0x20) == (literal[anchorIndex] | 0x20)) {
-      int start = index - anchorIndex;
-      if (start >= from && start + literal.length <= to && matchesAt(bytes, start)) {
-        return start;
-      }
+    int start = literalAt(bytes, index, from, to);
+    if (start >= 0) {
+      return start;
     }
-    if (b == other[otherAnchor]) {
-      int start = index - otherAnchor;
-      if (start >= from && start + other.length <= to
-          && java.util.Arrays.equals(bytes, start, start + other.length, other, 0,
-              other.length)) {
-        return start;
-      }
+    start = patternAt(bytes, index, from, to, other, otherAnchor);
+    if (start >= 0) {
+      return start;
     }
-    if (b == 's') {
-      // The pair "sl" is rare in audit JSON; it starts at index 2 of awslogs.
-      int start = index - 2;
-      if (start >= from && start + LAMBDA_KEY.length <= to
-          && java.util.Arrays.equals(bytes, start, start + LAMBDA_KEY.length, LAMBDA_KEY, 0,
-              LAMBDA_KEY.length)) {
-        return start;
-      }
-    }
-    return -1;
+    // The pair "sl" is rare in audit JSON; it starts at index 2 of awslogs.
+    return patternAt(bytes, index, from, to, LAMBDA_KEY, 2);
   }
 
   private boolean matchesAt(byte[] bytes, int start) {
@@ -440,20 +426,29 @@ final class Prefilter {
 
   /** Tests whether the literal, or the second pattern with escaped quotes, has its anchor here. */
   private boolean patternAt(byte[] bytes, int index, int from, int to) {
-    byte b = bytes[index];
-    if ((b | 0x20) == (literal[anchorIndex] | 0x20)) {
-      int start = index - anchorIndex;
-      if (start >= from && start + literal.length <= to && matchesAt(bytes, start)) {
-        return true;
-      }
+    return literalAt(bytes, index, from, to) >= 0
+        || patternAt(bytes, index, from, to, escapedOther, escapedOtherAnchor) >= 0;
+  }
+
+  /** Returns where the literal starts, ignoring case, when its anchor is at {@code index}, or -1. */
+  private int literalAt(byte[] bytes, int index, int from, int to) {
+    if ((bytes[index] | 0x20) != (literal[anchorIndex] | 0x20)) {
+      return -1;
     }
-    if (b == escapedOther[escapedOtherAnchor]) {
-      int start = index - escapedOtherAnchor;
-      return start >= from && start + escapedOther.length <= to
-          && java.util.Arrays.equals(bytes, start, start + escapedOther.length, escapedOther, 0,
-              escapedOther.length);
+    int start = index - anchorIndex;
+    return start >= from && start + literal.length <= to && matchesAt(bytes, start) ? start : -1;
+  }
+
+  /** Returns where {@code pattern} starts when its byte {@code anchor} is at {@code index}, or -1. */
+  private static int patternAt(byte[] bytes, int index, int from, int to, byte[] pattern,
+      int anchor) {
+    if (bytes[index] != pattern[anchor]) {
+      return -1;
     }
-    return false;
+    int start = index - anchor;
+    return start >= from && start + pattern.length <= to
+        && java.util.Arrays.equals(bytes, start, start + pattern.length, pattern, 0,
+            pattern.length) ? start : -1;
   }
 
   /** Tests whether the second pattern is written with its anchor pair at {@code anchor}. */
