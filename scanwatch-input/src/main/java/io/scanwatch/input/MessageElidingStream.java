@@ -152,8 +152,8 @@ final class MessageElidingStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    byte[] single = new byte[1];
+    return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override
@@ -382,8 +382,8 @@ final class MessageElidingStream extends InputStream {
         case '\n', '\r' -> {
           if (entryTracked) {
             // A \r and a \n with text between them end two lines, not one: keep them apart.
-            int kept = entryBreaks.length();
-            if (b == '\n' && kept > 0 && entryBreaks.charAt(kept - 1) == '\r'
+            int breaks = entryBreaks.length();
+            if (b == '\n' && breaks > 0 && entryBreaks.charAt(breaks - 1) == '\r'
                 && buffer[i - 1] != '\r') {
               entryBreaks.append(' ');
             }
@@ -627,19 +627,21 @@ final class MessageElidingStream extends InputStream {
       continueLongString();
       return false;
     }
+    byte name = key ? keyName(quote + 1, end) : OTHER;
     boolean message = !key && afterColon && depth == 3 && inEventsArray && !isArray[3]
         && !isArray[1] && entryKey == MESSAGE;
     boolean passOver = (scanned & 1) == 1;
-    // A message ending in { keeps its text: after an error, reading resumes at a {"messageType"
-    // that could start there.
     if (message && passOver) {
+      // Counted up to here, so that the log and the UTF-8 check cover the text before it.
       advance();
     }
+    // A message ending in { keeps its text: after an error, reading resumes at a {"messageType"
+    // that could start there.
     boolean elide = message && passOver && buffer[end - 1] != '{' && !invalidUtf8;
     if (depth == 3) {
-      entryString(passOver && (!key || isEntryKey(quote + 1, end)),
-          key && isKey(quote + 1, end, MESSAGE_KEY), message && elide);
+      entryString(passOver && (!key || isEntryKey(quote + 1, end)), name == MESSAGE, elide);
     }
+
     if (elide) {
       // Text after the closing quote moves left by the removed characters.
       int removed = end - quote - 1;
@@ -655,7 +657,7 @@ final class MessageElidingStream extends InputStream {
       emit(quote, end + 1);
     }
     position = end + 1;
-    finishString(key, quote + 1, end);
+    finishString(key, name);
     return true;
   }
 
@@ -672,10 +674,13 @@ final class MessageElidingStream extends InputStream {
     return to - from == name.length && Arrays.equals(buffer, from, to, name, 0, name.length);
   }
 
-  private void finishString(boolean key, int from, int to) {
+  /** Returns which of the keys this stream follows {@code buffer[from, to)} is, if any. */
+  private byte keyName(int from, int to) {
+    return isKey(from, to, EVENTS_KEY) ? EVENTS : isKey(from, to, MESSAGE_KEY) ? MESSAGE : OTHER;
+  }
+
+  private void finishString(boolean key, byte name) {
     if (key) {
-      byte name = isKey(from, to, EVENTS_KEY) ? EVENTS
-          : isKey(from, to, MESSAGE_KEY) ? MESSAGE : OTHER;
       if (depth == 1) {
         rootKey = name;
       } else if (depth == 3) {
@@ -700,16 +705,8 @@ final class MessageElidingStream extends InputStream {
         emit(position, i);
         position = i;
         inLongString = false;
-        afterColon = false;
-        if (longStringIsKey) {
-          // A key this long is neither events nor message.
-          if (depth == 1) {
-            rootKey = OTHER;
-          } else if (depth == 3) {
-            entryKey = OTHER;
-          }
-          expectKey = false;
-        }
+        // A key this long is neither events nor message.
+        finishString(longStringIsKey, OTHER);
         return;
       }
     }

@@ -44,11 +44,11 @@ final class Accumulator {
   void add(List<String> values, BigDecimal time, boolean bareCount) {
     // Most fields have one value, which is taken directly. A loop here is what the JIT compiler
     // would compile early, with much inlined.
-    boolean one = values.size() == 1;
+    boolean singleValue = values.size() == 1;
     switch (function) {
       case "count" -> count += bareCount ? 1 : values.size();
       case "dc", "values" -> {
-        if (one) {
+        if (singleValue) {
           distinct.add(values.get(0));
         } else {
           distinct.addAll(values);
@@ -57,7 +57,7 @@ final class Accumulator {
       case "list" -> addToList(values);
       case "earliest", "latest" -> addEdge(values, time);
       default -> {
-        if (one) {
+        if (singleValue) {
           addValue(values.get(0));
         } else {
           values.forEach(this::addValue);

@@ -61,9 +61,9 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   final class StatsStage implements Stage {
     private final Stage next;
     /**
-     * The groups by their by-values written as one string (see {@link #encode}). With string keys,
-     * as in the records' maps, the shared hash-map code sees one key class less, and the JIT
-     * compiler no longer compiles this method again after each deoptimization that caused.
+     * The groups by their by-values written as one string (see {@link #encode}). String keys, as
+     * in the records' maps, keep a second key class out of the shared hash-map code, whose
+     * deoptimizations made the JIT compiler compile this method again.
      */
     private final Map<String, Group> groups = new HashMap<>();
     /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
