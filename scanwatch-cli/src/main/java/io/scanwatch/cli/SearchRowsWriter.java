@@ -157,24 +157,9 @@ final class SearchRowsWriter {
     String label = TerminalText.escape(name);
     label = label.length() > labelWidth ? label.substring(0, labelWidth - 1) + "~" : label;
     int valueWidth = Math.max(10, width - labelWidth - 2);
-    List<String> lines = new ArrayList<>();
-    int valuesShown = 0;
-    for (String value : values) {
-      // A long value wraps, as in the built-in detections' tables, rather than losing its end.
-      List<String> pieces = io.scanwatch.output.TerminalLines.wrap(TerminalText.escape(value),
-          valueWidth);
-      if (lines.size() + pieces.size() > MAX_LINES_PER_COLUMN && valuesShown > 0) {
-        break;
-      }
-      lines.addAll(pieces);
-      valuesShown++;
-    }
-    if (valuesShown < values.size()) {
-      lines.add("... (+" + (values.size() - valuesShown) + " more)");
-    }
-    if (lines.isEmpty()) {
-      lines.add("(none)");
-    }
+    // A long value wraps, as in the built-in detections' tables, rather than losing its end.
+    List<String> lines = io.scanwatch.output.TerminalLines.detailLines(values, valueWidth,
+        MAX_LINES_PER_COLUMN);
     for (int i = 0; i < lines.size(); i++) {
       String head = i == 0 ? label : "";
       out.write((head + " ".repeat(labelWidth - head.length() + 2) + lines.get(i)).stripTrailing());

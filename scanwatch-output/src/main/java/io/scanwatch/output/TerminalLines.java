@@ -106,6 +106,20 @@ public final class TerminalLines {
   public static void writeDetail(Writer out, String label, int labelWidth, List<String> values,
       int width, int maxLines) throws IOException {
     int valueWidth = width - INDENT.length() - labelWidth - GAP.length();
+    List<String> lines = detailLines(values, valueWidth, maxLines);
+    String blank = " ".repeat(labelWidth);
+    for (int i = 0; i < lines.size(); i++) {
+      String head = i == 0 ? label + " ".repeat(labelWidth - label.length()) : blank;
+      out.write((INDENT + head + GAP + lines.get(i)).stripTrailing());
+      out.write('\n');
+    }
+  }
+
+  /**
+   * Returns the lines of escaped values, each wrapped to {@code valueWidth}. After {@code maxLines}
+   * lines, a count replaces the values left out, and no value gives {@code (none)}.
+   */
+  public static List<String> detailLines(List<String> values, int valueWidth, int maxLines) {
     List<String> lines = new ArrayList<>();
     int valuesShown = 0;
     for (String value : values) {
@@ -122,12 +136,7 @@ public final class TerminalLines {
     if (lines.isEmpty()) {
       lines.add("(none)");
     }
-    String blank = " ".repeat(labelWidth);
-    for (int i = 0; i < lines.size(); i++) {
-      String head = i == 0 ? label + " ".repeat(labelWidth - label.length()) : blank;
-      out.write((INDENT + head + GAP + lines.get(i)).stripTrailing());
-      out.write('\n');
-    }
+    return lines;
   }
 
   private static String moreMarker(int count) {
