@@ -22,6 +22,11 @@ public final class SearchPipeline {
 
   SearchPipeline(List<Command> commands, String source) {
     this.source = source;
+    this.head = chain(commands, rows);
+  }
+
+  /** Starts {@code commands} in order, the last passing its records to {@code rows}. */
+  static Stage chain(List<Command> commands, List<Map<String, List<String>>> rows) {
     Stage stage = new Stage() {
       @Override
       public void push(Record record) {
@@ -34,7 +39,7 @@ public final class SearchPipeline {
     for (int i = commands.size() - 1; i >= 0; i--) {
       stage = commands.get(i).start(stage);
     }
-    this.head = stage;
+    return stage;
   }
 
   /**

@@ -41,19 +41,7 @@ public final class SearchSplit {
    */
   public List<Map<String, List<String>>> finish(List<Part> parts) {
     List<Map<String, List<String>>> rows = new ArrayList<>();
-    Stage stage = new Stage() {
-      @Override
-      public void push(Record record) {
-        rows.add(record.toMap());
-      }
-
-      @Override
-      public void finish() {}
-    };
-    for (int i = after.size() - 1; i >= 0; i--) {
-      stage = after.get(i).start(stage);
-    }
-    StatsCommand.StatsStage merged = stats.startMergeable(stage);
+    StatsCommand.StatsStage merged = stats.startMergeable(SearchPipeline.chain(after, rows));
     for (Part part : parts) {
       merged.absorb(part.groups);
     }
