@@ -48,8 +48,7 @@ class SearchHuntTest {
 
   @Test
   void bundledParityFile_givesTheParityRows() throws Exception {
-    Path folder = dir.resolve("bundled");
-    assertThat(CliRun.of("detections", "export", folder.toString()).exitCode()).isZero();
+    Path folder = exportBundled();
 
     CliRun spl = CliRun.of("hunt", "--detection",
         folder.resolve("eks_anonymous_cluster_scan.yml").toString(), "--format", "ndjson",
@@ -64,8 +63,7 @@ class SearchHuntTest {
 
   @Test
   void dataMacroWithIndex_stillSelectsEvents() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     Path macro = Files.writeString(dir.resolve("aws_cloudwatchlogs_eks.yml"),
         "definition: index=aws sourcetype=\"aws:cloudwatchlogs:eks\"\n"
             + "description: data source as a Splunk deployment names it\n"
@@ -82,8 +80,7 @@ class SearchHuntTest {
 
   @Test
   void insightsCsv_givesTheParityRows() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     String event = "{\"kind\":\"Event\",\"auditID\":\"a1\",\"stage\":\"ResponseComplete\","
         + "\"requestURI\":\"/api\",\"verb\":\"get\",\"user\":{\"username\":"
         + "\"system:anonymous\",\"groups\":[\"system:unauthenticated\"]},\"sourceIPs\":"
@@ -104,8 +101,7 @@ class SearchHuntTest {
 
   @Test
   void table_wrapsLongValues() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
 
     CliRun run = CliRun.of("hunt", "--width", "80", "--detection",
         folder.resolve("eks_anonymous_cluster_scan.yml").toString(), SAMPLE);
@@ -118,8 +114,7 @@ class SearchHuntTest {
 
   @Test
   void otherSourcetype_warnedBeforeReading() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     Path macro = Files.writeString(dir.resolve("aws_cloudwatchlogs_eks.yml"),
         "name: aws_cloudwatchlogs_eks\ndefinition: index=eks sourcetype=\"aws:cloudwatchlogs\"\n");
     Path matching = Files.writeString(dir.resolve("wild.yml"),
@@ -141,8 +136,7 @@ class SearchHuntTest {
 
   @Test
   void investigationSearch_needsItsParameter() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     String file = folder.resolve("eks_activity_by_src_ip.yml").toString();
 
     CliRun missing = CliRun.of("hunt", "--detection", file, SAMPLE);
@@ -175,8 +169,7 @@ class SearchHuntTest {
 
   @Test
   void unsupportedCommandInMacro_quotedWhereItIs() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     Path macro = Files.writeString(dir.resolve("filter.yml"),
         "name: eks_anonymous_cluster_scan_filter\ndefinition: eventstats count by src_ip\n");
 
@@ -191,8 +184,7 @@ class SearchHuntTest {
 
   @Test
   void robustFile_runsTheBuiltInEngine() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
 
     CliRun run = CliRun.of("hunt", "--detection",
         folder.resolve("eks_unauthenticated_scan.yml").toString(), "--format", "ndjson", SAMPLE);
@@ -205,8 +197,7 @@ class SearchHuntTest {
 
   @Test
   void folderOfDetections_builtInEngineFileSkipped() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
 
     CliRun run = CliRun.of("hunt", "--detections", folder.toString(), "--param",
         "src_ip=203.0.113.45", "--format", "csv", SAMPLE);
@@ -221,8 +212,7 @@ class SearchHuntTest {
   @Test
   void detectionsFolder_subfoldersAndMacros() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("content/detections/cloud"));
-    Path bundled = dir.resolve("bundled");
-    CliRun.of("detections", "export", bundled.toString());
+    Path bundled = exportBundled();
     Files.copy(bundled.resolve("eks_anonymous_cluster_scan.yml"),
         folder.resolve("eks_anonymous_cluster_scan.yml"));
     Path macros = Files.createDirectories(dir.resolve("content/macros"));
@@ -266,8 +256,7 @@ class SearchHuntTest {
 
   @Test
   void optionsOfTheOtherEngine_rejected() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     Path allowlist = Files.writeString(dir.resolve("allow.yml"),
         "allow:\n  - reason: all\n    cidrs: [0.0.0.0/0]\n");
 
@@ -296,8 +285,7 @@ class SearchHuntTest {
 
   @Test
   void invalidUtf8_warnedAsInBuiltInHunts() throws Exception {
-    Path folder = dir.resolve("bundled");
-    CliRun.of("detections", "export", folder.toString());
+    Path folder = exportBundled();
     byte[] line = ("{\"kind\":\"Event\",\"auditID\":\"a\",\"user\":{\"username\":"
         + "\"system:anonymous\"},\"userAgent\":\"zgrab\u00ff\",\"requestReceivedTimestamp\":"
         + "\"2024-11-13T18:34:10Z\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -349,6 +337,13 @@ class SearchHuntTest {
   }
 
   /** Rows as maps of column to values, single values and numbers made lists of text. */
+  /** Exports the bundled detection files into a new folder and returns it. */
+  private Path exportBundled() {
+    Path folder = dir.resolve("bundled");
+    assertThat(CliRun.of("detections", "export", folder.toString()).exitCode()).isZero();
+    return folder;
+  }
+
   private static List<Map<String, List<String>>> normalized(String ndjson) throws Exception {
     List<Map<String, List<String>>> rows = new ArrayList<>();
     for (String line : ndjson.split("\n")) {

@@ -49,11 +49,7 @@ class EventsDocumentTest {
     String events = whole.substring(0, whole.indexOf("        {", whole.length() / 20));
     text.append(events, 0, events.lastIndexOf(",\n")).append("\n    ],\n")
         .append("    \"searchedLogStreams\": [\n");
-    String entry = whole.substring(whole.indexOf("        {"), whole.indexOf("        },") + 9);
-    for (int i = 0; i < ENTRIES; i++) {
-      text.append(i == 0 ? "" : ",\n").append(entry);
-    }
-    text.append("\n    ]\n}\n");
+    text.append(entries(firstEntry(whole))).append("\n    ]\n}\n");
     Path file = dir.resolve("after.json");
     Files.writeString(file, text, StandardCharsets.UTF_8);
 
@@ -64,14 +60,9 @@ class EventsDocumentTest {
   void splitInSecondRoot_wholeReadRequired() throws Exception {
     // One short events document, then a second root whose array contains entry-like objects, so
     // that the split lands in an array that is not an events array.
-    String whole = document(true);
-    String entry = whole.substring(whole.indexOf("        {"), whole.indexOf("        },") + 9);
-    StringBuilder text = new StringBuilder("{\n    \"events\": [\n").append(entry)
-        .append("\n    ]\n}\n{\n    \"other\": [\n");
-    for (int i = 0; i < ENTRIES; i++) {
-      text.append(i == 0 ? "" : ",\n").append(entry);
-    }
-    text.append("\n    ]\n}\n");
+    String entry = firstEntry(document(true));
+    String text = "{\n    \"events\": [\n" + entry + "\n    ]\n}\n{\n    \"other\": [\n"
+        + entries(entry) + "\n    ]\n}\n";
     Path file = dir.resolve("second-root.json");
     Files.writeString(file, text, StandardCharsets.UTF_8);
 
@@ -89,6 +80,16 @@ class EventsDocumentTest {
     Files.writeString(file, text, StandardCharsets.UTF_8);
 
     assertThat(piecesRequiringWholeRead(file)).isPositive();
+  }
+
+  /** Returns the first entry of a document in the AWS CLI's layout, as its lines stand. */
+  private static String firstEntry(String document) {
+    return document.substring(document.indexOf("        {"), document.indexOf("        },") + 9);
+  }
+
+  /** Returns {@link #ENTRIES} copies of {@code entry}, separated as in an array. */
+  private static String entries(String entry) {
+    return String.join(",\n", java.util.Collections.nCopies(ENTRIES, entry));
   }
 
   private static long piecesRequiringWholeRead(Path file) throws Exception {
