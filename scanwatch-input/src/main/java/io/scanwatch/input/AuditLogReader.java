@@ -161,6 +161,7 @@ public final class AuditLogReader {
    */
   public AuditLogReader keepingRawText() {
     this.keepRaw = true;
+    records.keepMessageText();
     return this;
   }
 
@@ -559,10 +560,6 @@ public final class AuditLogReader {
 
   private void readCsv(InputStream in, String name, Origin origin, ReportingSink sink)
       throws IOException {
-    if (keepRaw) {
-      // A row's event is its @message text, which is kept from the message itself.
-      records.keepRawText((from, to) -> null);
-    }
     LineSplitter lines = new LineSplitter(in, MAX_LINE_BYTES);
     CsvRecords csv = new CsvRecords();
     InsightsColumns columns = null;

@@ -41,6 +41,7 @@ final class JsonRecordReader {
   private long recordChar;
   private long recordMarks;
   private RawText rawText;
+  private boolean keepMessageText;
   private Prefilter messageFilter;
   private long logEvents;
   private long logEventsPassedOver;
@@ -65,6 +66,11 @@ final class JsonRecordReader {
   /** Keeps each event's JSON text from {@code source} from now on; null stops keeping it. */
   void keepRawText(RawText source) {
     this.rawText = source;
+  }
+
+  /** Keeps, from now on, the text of each event read from a log event's message. */
+  void keepMessageText() {
+    this.keepMessageText = true;
   }
 
   JsonRecordReader(JsonFactory factory) {
@@ -493,7 +499,7 @@ final class JsonRecordReader {
       inner.nextToken();
       long start = offset(inner.currentTokenLocation());
       EventBuilder event = readEventFields(inner);
-      if (rawText != null) {
+      if (keepMessageText) {
         event.raw = message.substring((int) start, (int) offset(inner.currentLocation()));
       }
       emitEvent(event, origin.withTime(entry.timeMicros()), location, sink);
