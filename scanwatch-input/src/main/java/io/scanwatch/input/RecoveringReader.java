@@ -162,7 +162,11 @@ final class RecoveringReader extends Reader {
     return -1;
   }
 
-  /** Returns the 1-based line of an absolute position that is still in the history. */
+  /**
+   * Returns the 1-based line of an absolute position that is still in the history.
+   * NOTE: counts \n only, while the parser also ends a line at a lone \r, so in a file with lone
+   * carriage returns the lines reported after a recovery are off by those.
+   */
   private long lineAt(long absolute) {
     long newlinesAfter = 0;
     for (long i = absolute; i < produced; i++) {
