@@ -36,7 +36,7 @@ final class MessageElidingStream extends InputStream {
    * How many changes are remembered for mapping locations. The parser reads at most a few buffers
    * behind this stream, which usually hold far fewer changes.
    * NOTE: a buffer grown to hold a long message can hold more tiny entries than this; an error
-   * reported there may then get an unread count off by what the forgotten changes removed.
+   * reported there may then get a column or unread count off by what forgotten changes removed.
    */
   private static final int LOG_SIZE = 1 << 16;
   private static final VarHandle LONGS =
