@@ -10,166 +10,254 @@ import java.util.Set;
 /**
  * The running state of one aggregation for one group. A record that splits into several
  * combinations of by-values adds to each group once per combination.
+ *
+ * <p>Each family of functions has its own small class. The stats stage calls {@link #add} for
+ * several of them at one place, so the JIT compiler makes that a plain virtual call instead of
+ * inlining every function's code into the stage, which made compiling the stage cost more CPU
+ * than a large hunt spends in it.
  */
-final class Accumulator {
+abstract class Accumulator {
 
   /** The maximum number of values {@code list()} keeps, Splunk's default {@code list_maxsize}. */
   static final int LIST_MAX = 100;
 
-  private final String function;
-  private long count;
-  private double sum;
-  private long numericCount;
-  private boolean allNumeric = true;
-  private String minText;
-  private String maxText;
-  private Double minNumber;
-  private Double maxNumber;
-  private String minNumberText;
-  private String maxNumberText;
-  private final Set<String> distinct;
-  private final List<String> list;
-  private BigDecimal edgeTime;
-  private List<String> edgeValues = List.of();
-
-  Accumulator(String function) {
-    this.function = function;
-    // values() sorts once, when the result is read, because hashing each value of each event is
-    // far cheaper than ordering it among the others.
-    this.distinct = function.equals("values") || function.equals("dc") ? new HashSet<>() : null;
-    this.list = function.equals("list") ? new ArrayList<>() : null;
+  /** Returns the state of the canonical function {@code function}, before any record. */
+  static Accumulator of(String function) {
+    return switch (function) {
+      case "count" -> new Count();
+      case "dc" -> new Distinct(true);
+      case "values" -> new Distinct(false);
+      case "list" -> new Listing();
+      case "earliest" -> new Edge(true);
+      case "latest" -> new Edge(false);
+      case "sum", "avg", "min", "max" -> new Extremes(function);
+      default -> throw new IllegalArgumentException("no aggregation " + function);
+    };
   }
 
-  /** Adds the field values of one record; {@code time} is its {@code _time}, or null. */
-  void add(List<String> values, BigDecimal time, boolean bareCount) {
-    // Most fields have one value, which is taken directly. A loop here is what the JIT compiler
-    // would compile early, with much inlined.
-    boolean singleValue = values.size() == 1;
-    switch (function) {
-      case "count" -> count += bareCount ? 1 : values.size();
-      case "dc", "values" -> {
-        if (singleValue) {
-          distinct.add(values.get(0));
-        } else {
-          distinct.addAll(values);
-        }
-      }
-      case "list" -> addToList(values);
-      case "earliest", "latest" -> addEdge(values, time);
-      default -> {
-        if (singleValue) {
-          addValue(values.get(0));
-        } else {
-          values.forEach(this::addValue);
-        }
-      }
-    }
-  }
+  /**
+   * Adds the field values of one record; {@code time} is its {@code _time}, or null, and {@code
+   * bareCount} is true for a {@code count} without a field, which counts records.
+   */
+  abstract void add(List<String> values, BigDecimal time, boolean bareCount);
 
   /**
    * Takes in the state of the same aggregation over the records right after this one's, so that
    * the result is that of one run over both. Not for {@code sum} and {@code avg}, whose floating
    * point sums depend on the order of additions.
    */
-  void absorb(Accumulator later) {
-    switch (function) {
-      case "count" -> count += later.count;
-      case "dc", "values" -> distinct.addAll(later.distinct);
-      case "list" -> addToList(later.list);
-      case "earliest", "latest" -> addEdge(later.edgeValues, later.edgeTime);
-      case "sum", "avg" -> throw new IllegalStateException(function + " cannot be merged");
-      default -> absorbExtremes(later);
-    }
-  }
-
-  /** Merges {@code min} and {@code max} state, an earlier value winning ties as in one run. */
-  private void absorbExtremes(Accumulator later) {
-    allNumeric &= later.allNumeric;
-    numericCount += later.numericCount;
-    if (later.minNumber != null && (minNumber == null || later.minNumber < minNumber)) {
-      minNumber = later.minNumber;
-      minNumberText = later.minNumberText;
-    }
-    if (later.maxNumber != null && (maxNumber == null || later.maxNumber > maxNumber)) {
-      maxNumber = later.maxNumber;
-      maxNumberText = later.maxNumberText;
-    }
-    if (later.minText != null
-        && (minText == null || Utf8Order.INSTANCE.compare(later.minText, minText) < 0)) {
-      minText = later.minText;
-    }
-    if (later.maxText != null
-        && (maxText == null || Utf8Order.INSTANCE.compare(later.maxText, maxText) > 0)) {
-      maxText = later.maxText;
-    }
-  }
-
-  private void addToList(List<String> values) {
-    for (String value : values) {
-      if (list.size() < LIST_MAX) {
-        list.add(value);
-      }
-    }
-  }
-
-  private void addEdge(List<String> values, BigDecimal time) {
-    if (values.isEmpty() || time == null) {
-      return;
-    }
-    boolean earliest = function.equals("earliest");
-    int order = edgeTime == null ? 0 : time.compareTo(edgeTime);
-    if (edgeTime == null || earliest && order < 0 || !earliest && order >= 0) {
-      edgeTime = time;
-      edgeValues = List.copyOf(values);
-    }
-  }
-
-  private void addValue(String value) {
-    Double number = Numbers.parse(value);
-    if (number == null) {
-      allNumeric = false;
-    } else {
-      numericCount++;
-      sum += number;
-      if (minNumber == null || number < minNumber) {
-        minNumber = number;
-        minNumberText = value;
-      }
-      if (maxNumber == null || number > maxNumber) {
-        maxNumber = number;
-        maxNumberText = value;
-      }
-    }
-    if (minText == null || Utf8Order.INSTANCE.compare(value, minText) < 0) {
-      minText = value;
-    }
-    if (maxText == null || Utf8Order.INSTANCE.compare(value, maxText) > 0) {
-      maxText = value;
-    }
-  }
+  abstract void absorb(Accumulator later);
 
   /** Returns the result values of this aggregation. */
-  List<String> result() {
-    return switch (function) {
-      case "count" -> List.of(Long.toString(count));
-      case "dc" -> List.of(Integer.toString(distinct.size()));
-      case "values" -> sorted(distinct);
-      case "list" -> List.copyOf(list);
-      case "earliest", "latest" -> edgeValues;
-      case "sum" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum));
-      case "avg" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum / numericCount));
-      case "min" -> single(allNumeric ? minNumberText : minText);
-      default -> single(allNumeric ? maxNumberText : maxText);
-    };
-  }
-
-  private static List<String> sorted(Set<String> values) {
-    List<String> list = new ArrayList<>(values);
-    list.sort(Utf8Order.INSTANCE);
-    return List.copyOf(list);
-  }
+  abstract List<String> result();
 
   private static List<String> single(String value) {
     return value == null ? List.of() : List.of(value);
+  }
+
+  /** {@code count}: records, or values of a field. */
+  private static final class Count extends Accumulator {
+    private long count;
+
+    @Override
+    void add(List<String> values, BigDecimal time, boolean bareCount) {
+      count += bareCount ? 1 : values.size();
+    }
+
+    @Override
+    void absorb(Accumulator later) {
+      count += ((Count) later).count;
+    }
+
+    @Override
+    List<String> result() {
+      return List.of(Long.toString(count));
+    }
+  }
+
+  /** {@code dc} and {@code values}: the distinct values. */
+  private static final class Distinct extends Accumulator {
+    private final boolean countOnly;
+    // values() sorts once, when the result is read, because hashing each value of each event is
+    // far cheaper than ordering it among the others.
+    private final Set<String> distinct = new HashSet<>();
+
+    Distinct(boolean countOnly) {
+      this.countOnly = countOnly;
+    }
+
+    @Override
+    void add(List<String> values, BigDecimal time, boolean bareCount) {
+      // Most fields have one value, which is taken directly.
+      if (values.size() == 1) {
+        distinct.add(values.get(0));
+      } else {
+        distinct.addAll(values);
+      }
+    }
+
+    @Override
+    void absorb(Accumulator later) {
+      distinct.addAll(((Distinct) later).distinct);
+    }
+
+    @Override
+    List<String> result() {
+      if (countOnly) {
+        return List.of(Integer.toString(distinct.size()));
+      }
+      List<String> list = new ArrayList<>(distinct);
+      list.sort(Utf8Order.INSTANCE);
+      return List.copyOf(list);
+    }
+  }
+
+  /** {@code list}: the values in the order seen, up to {@link #LIST_MAX}. */
+  private static final class Listing extends Accumulator {
+    private final List<String> list = new ArrayList<>();
+
+    @Override
+    void add(List<String> values, BigDecimal time, boolean bareCount) {
+      for (String value : values) {
+        if (list.size() < LIST_MAX) {
+          list.add(value);
+        }
+      }
+    }
+
+    @Override
+    void absorb(Accumulator later) {
+      add(((Listing) later).list, null, false);
+    }
+
+    @Override
+    List<String> result() {
+      return List.copyOf(list);
+    }
+  }
+
+  /** {@code earliest} and {@code latest}: the values of the record with the extreme time. */
+  private static final class Edge extends Accumulator {
+    private final boolean earliest;
+    private BigDecimal edgeTime;
+    private List<String> edgeValues = List.of();
+
+    Edge(boolean earliest) {
+      this.earliest = earliest;
+    }
+
+    @Override
+    void add(List<String> values, BigDecimal time, boolean bareCount) {
+      if (values.isEmpty() || time == null) {
+        return;
+      }
+      int order = edgeTime == null ? 0 : time.compareTo(edgeTime);
+      if (edgeTime == null || earliest && order < 0 || !earliest && order >= 0) {
+        edgeTime = time;
+        edgeValues = List.copyOf(values);
+      }
+    }
+
+    @Override
+    void absorb(Accumulator later) {
+      Edge other = (Edge) later;
+      add(other.edgeValues, other.edgeTime, false);
+    }
+
+    @Override
+    List<String> result() {
+      return edgeValues;
+    }
+  }
+
+  /**
+   * {@code min}, {@code max}, {@code sum} and {@code avg}: numeric order while every value is a
+   * number, else the byte order of the texts.
+   */
+  private static final class Extremes extends Accumulator {
+    private final String function;
+    private double sum;
+    private long numericCount;
+    private boolean allNumeric = true;
+    private String minText;
+    private String maxText;
+    private Double minNumber;
+    private Double maxNumber;
+    private String minNumberText;
+    private String maxNumberText;
+
+    Extremes(String function) {
+      this.function = function;
+    }
+
+    @Override
+    void add(List<String> values, BigDecimal time, boolean bareCount) {
+      if (values.size() == 1) {
+        addValue(values.get(0));
+      } else {
+        values.forEach(this::addValue);
+      }
+    }
+
+    private void addValue(String value) {
+      Double number = Numbers.parse(value);
+      if (number == null) {
+        allNumeric = false;
+      } else {
+        numericCount++;
+        sum += number;
+        if (minNumber == null || number < minNumber) {
+          minNumber = number;
+          minNumberText = value;
+        }
+        if (maxNumber == null || number > maxNumber) {
+          maxNumber = number;
+          maxNumberText = value;
+        }
+      }
+      if (minText == null || Utf8Order.INSTANCE.compare(value, minText) < 0) {
+        minText = value;
+      }
+      if (maxText == null || Utf8Order.INSTANCE.compare(value, maxText) > 0) {
+        maxText = value;
+      }
+    }
+
+    /** Merges the state of a later run, an earlier value winning ties as in one run. */
+    @Override
+    void absorb(Accumulator later) {
+      if (function.equals("sum") || function.equals("avg")) {
+        throw new IllegalStateException(function + " cannot be merged");
+      }
+      Extremes other = (Extremes) later;
+      allNumeric &= other.allNumeric;
+      numericCount += other.numericCount;
+      if (other.minNumber != null && (minNumber == null || other.minNumber < minNumber)) {
+        minNumber = other.minNumber;
+        minNumberText = other.minNumberText;
+      }
+      if (other.maxNumber != null && (maxNumber == null || other.maxNumber > maxNumber)) {
+        maxNumber = other.maxNumber;
+        maxNumberText = other.maxNumberText;
+      }
+      if (other.minText != null
+          && (minText == null || Utf8Order.INSTANCE.compare(other.minText, minText) < 0)) {
+        minText = other.minText;
+      }
+      if (other.maxText != null
+          && (maxText == null || Utf8Order.INSTANCE.compare(other.maxText, maxText) > 0)) {
+        maxText = other.maxText;
+      }
+    }
+
+    @Override
+    List<String> result() {
+      return switch (function) {
+        case "sum" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum));
+        case "avg" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum / numericCount));
+        case "min" -> single(allNumeric ? minNumberText : minText);
+        default -> single(allNumeric ? maxNumberText : maxText);
+      };
+    }
   }
 }

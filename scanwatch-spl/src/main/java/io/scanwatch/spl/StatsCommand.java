@@ -72,12 +72,19 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     /** The field each aggregation reads, or null for {@code count} without a field. */
     private final String[] aggregationFields;
     private final StringBuilder keyText = new StringBuilder();
+    /** The values of each by-field in the record being added, and the one chosen of each. */
+    private final List<String>[] byValues;
+    private final int[] choice;
 
     StatsStage(Stage next) {
       this.next = next;
       this.readsTime = aggregations.stream().anyMatch(aggregation ->
           aggregation.canonical().equals("earliest") || aggregation.canonical().equals("latest"));
       this.byFieldNames = byFields.toArray(new String[0]);
+      @SuppressWarnings("unchecked")
+      List<String>[] lists = new List[byFieldNames.length];
+      this.byValues = lists;
+      this.choice = new int[byFieldNames.length];
       this.aggregationFields = new String[aggregations.size()];
       for (int i = 0; i < aggregationFields.length; i++) {
         aggregationFields[i] = aggregations.get(i).field();
@@ -87,42 +94,66 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     @Override
     public void push(Record record) {
       BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
-      // Most records have one value for every by-field, which makes one group.
-      keyText.setLength(0);
-      for (String field : byFieldNames) {
-        List<String> values = record.values(field);
-        if (values.size() != 1) {
-          pushCombinations(record, time);
-          return;
+      // Loops are in the methods called here, each compiled on its own, rather than in this one:
+      // the JIT compiler compiles a method with a busy loop early, with everything it calls, and
+      // did so here three times over a few GiB.
+      if (!takeByValues(record)) {
+        return;
+      }
+      // The record adds to one group per combination of by-values, taken like an odometer with
+      // the last field turning fastest. Most records have one value for each field, which makes
+      // one combination.
+      do {
+        add(chosenGroup(), record, time);
+      } while (turnOdometer());
+    }
+
+    /** Takes the record's values of each by-field, the first of each chosen; false if one has none. */
+    private boolean takeByValues(Record record) {
+      for (int i = 0; i < byFieldNames.length; i++) {
+        List<String> values = record.values(byFieldNames[i]);
+        if (values.isEmpty()) {
+          return false;
         }
-        encode(keyText, values.get(0));
+        byValues[i] = values;
+        choice[i] = 0;
+      }
+      return true;
+    }
+
+    /** Chooses the next combination of by-values; false after the last. */
+    private boolean turnOdometer() {
+      for (int turn = byFieldNames.length - 1; turn >= 0; turn--) {
+        if (++choice[turn] < byValues[turn].size()) {
+          return true;
+        }
+        choice[turn] = 0;
+      }
+      return false;
+    }
+
+    /** Returns the group of the chosen by-values, made when new. */
+    private Group chosenGroup() {
+      keyText.setLength(0);
+      for (int i = 0; i < byFieldNames.length; i++) {
+        encode(keyText, byValues[i].get(choice[i]));
       }
       String text = keyText.toString();
       Group group = groups.get(text);
       if (group == null) {
-        List<String> key = new ArrayList<>(byFieldNames.length);
-        for (String field : byFieldNames) {
-          key.add(record.values(field).get(0));
-        }
-        group = new Group(key, newState());
+        group = newGroup();
         groups.put(text, group);
       }
-      add(group, record, time);
+      return group;
     }
 
-    /** Adds a record with several values, or none, for some by-field to each of its groups. */
-    private void pushCombinations(Record record, BigDecimal time) {
-      List<List<String>> keys = new ArrayList<>();
-      keys.add(List.of());
-      for (String field : byFields) {
-        keys = extend(keys, record.values(field));
+    /** Returns a new group for the by-values {@link #push} has chosen. */
+    private Group newGroup() {
+      List<String> key = new ArrayList<>(byFieldNames.length);
+      for (int i = 0; i < byFieldNames.length; i++) {
+        key.add(byValues[i].get(choice[i]));
       }
-      for (List<String> key : keys) {
-        StringBuilder text = new StringBuilder();
-        key.forEach(value -> encode(text, value));
-        add(groups.computeIfAbsent(text.toString(), k -> new Group(key, newState())), record,
-            time);
-      }
+      return new Group(key, newState());
     }
 
     private void add(Group group, Record record, BigDecimal time) {
@@ -150,22 +181,10 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       });
     }
 
-    private List<List<String>> extend(List<List<String>> keys, List<String> values) {
-      List<List<String>> extended = new ArrayList<>(keys.size() * values.size());
-      for (List<String> key : keys) {
-        for (String value : values) {
-          List<String> longer = new ArrayList<>(key);
-          longer.add(value);
-          extended.add(longer);
-        }
-      }
-      return extended;
-    }
-
     private Accumulator[] newState() {
       Accumulator[] state = new Accumulator[aggregations.size()];
       for (int i = 0; i < state.length; i++) {
-        state[i] = new Accumulator(aggregations.get(i).canonical());
+        state[i] = Accumulator.of(aggregations.get(i).canonical());
       }
       return state;
     }
