@@ -6,12 +6,19 @@ import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.input.AuditLogReader;
 import io.scanwatch.input.InputSource;
 import io.scanwatch.input.ReadReport;
+import io.scanwatch.spl.Detection;
+import io.scanwatch.spl.DetectionFile;
+import io.scanwatch.spl.FieldValues;
 import io.scanwatch.spl.JsonFlattener;
+import io.scanwatch.spl.MacroLibrary;
+import io.scanwatch.spl.Record;
+import io.scanwatch.spl.SearchPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Tests that a search record built from the fields the reader extracted equals the one built by
  * flattening the event's JSON text again. Random events give every field of the reader odd
  * shapes (arrays for scalars, empty strings, objects, dotted keys, repeated keys, keys a search
- * reads but the reader does not extract), and both ways must agree on every event.
+ * reads but the reader does not extract), and both ways must agree on every event. Searches run
+ * as a hunt runs them must also give the rows of a plain pipeline over every flattened event.
  */
 class EventFieldsRecordTest {
 
@@ -57,13 +65,7 @@ class EventFieldsRecordTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4})
   void randomShapes_sameRecordEitherWay(long seed) throws Exception {
-    Random random = new Random(seed);
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 2000; i++) {
-      text.append(event(random, i)).append('\n');
-    }
-    Path file = dir.resolve("events-" + seed + ".log");
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Path file = writeEvents(seed, 2000);
     List<AuditEvent> events = read(file, WATCHED);
     List<AuditEvent> readerKeysWatched = read(file, READER_KEYS);
 
@@ -84,6 +86,63 @@ class EventFieldsRecordTest {
     assertThat(events).anyMatch(event -> event.raw().contains("\"src_ip\""));
   }
 
+  /** Searches whose initial search reads event fields, own fields, watched keys or _raw. */
+  private static final List<String> SEARCHES = List.of(
+      "\"user.username\"=\"system:anonymous\" userAgent!=\"v-userAgent\" | stats count by verb",
+      "(verb=v-verb OR \"responseStatus.code\"=401) NOT stage=x* | stats count"
+          + " values(user.username) by sourceIPs{}",
+      "\"user.username\"=*anon* | stats count values(_raw) as raw by requestURI",
+      "sourcetype=\"aws:cloudwatchlogs:eks\" source=* \"user.groups{}\"=system:*"
+          + " | stats count dc(verb) min(_time) by user.username",
+      "Event \"user.username\"=\"system:anonymous\" | stats count by verb",
+      "src_ip=* OR verb=v-verb | stats count by stage",
+      "auditID=id-1* NOT responseStatus.reason=* | stats count list(auditID) by userAgent");
+
+  /**
+   * Runs searches over random shapes two ways, which must give the same rows. A hunt uses the
+   * prefilter, takes fields from the event, tests the initial search on the event before making
+   * a record, and keeps the text only of events that search keeps. A plain pipeline gets every
+   * event flattened from its JSON text.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12})
+  void randomShapes_sameRowsAsFlattenedEvents(long seed) throws Exception {
+    Path file = writeEvents(seed, 3000);
+    List<AuditEvent> events = new ArrayList<>();
+    new AuditLogReader(null, false).keepingRawText()
+        .read(InputSource.file(file), events::add, new ReadReport());
+
+    for (int s = 0; s < SEARCHES.size(); s++) {
+      Path yml = Files.writeString(dir.resolve("search-" + s + ".yml"), "name: s" + s
+          + "\nid: s-" + s + "\nsearch: '" + SEARCHES.get(s) + "'\n");
+      Detection detection = DetectionFile.load(yml, MacroLibrary.defaults(), Map.of());
+      SearchPipeline flattened = detection.compile().newPipeline();
+      for (AuditEvent event : events) {
+        flattened.accept(SearchHunt.toRecord(event, null));
+      }
+      List<Map<String, List<String>>> expected = flattened.finish();
+
+      for (int threads : new int[] {1, 2}) {
+        SearchHunt hunt = new SearchHunt(List.of(detection), null, true);
+        List<Map<String, List<String>>> rows = hunt.run(List.of(InputSource.file(file)),
+            new ReadReport(), threads).get(0).rows();
+        assertThat(rows).as("%s on %d threads", SEARCHES.get(s), threads).isEqualTo(expected);
+        assertThat(hunt.eventsWithoutText()).isZero();
+      }
+      assertThat(expected).as(SEARCHES.get(s)).isNotEmpty();
+    }
+  }
+
+  /** Writes {@code count} random events, one a line, and returns the file. */
+  private Path writeEvents(long seed, int count) throws java.io.IOException {
+    Random random = new Random(seed);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append(event(random, i)).append('\n');
+    }
+    return Files.writeString(dir.resolve("events-" + seed + ".log"), text, StandardCharsets.UTF_8);
+  }
+
   private static List<AuditEvent> read(Path file, Set<String> watched) {
     List<AuditEvent> events = new ArrayList<>();
     new AuditLogReader(null, false).keepingRawText().watchingKeys(watched)
@@ -93,9 +152,18 @@ class EventFieldsRecordTest {
 
   private static void assertSameRecord(AuditEvent event, Set<String> fields) {
     JsonFlattener.Projection projection = JsonFlattener.Projection.of(fields);
+    Record flattened = SearchHunt.toRecord(event, projection, false);
     assertThat(SearchHunt.toRecord(event, projection, true).toMap())
         .as("%s of %s", fields, event.raw())
-        .isEqualTo(SearchHunt.toRecord(event, projection, false).toMap());
+        .isEqualTo(flattened.toMap());
+    // The view an initial search is tested on gives the flattened values of every field.
+    if (event.usualShape()) {
+      FieldValues view = SearchHunt.eventView(event);
+      for (String field : fields) {
+        assertThat(view.values(field)).as("%s of %s", field, event.raw())
+            .isEqualTo(flattened.values(field));
+      }
+    }
   }
 
   private static String event(Random random, int index) {

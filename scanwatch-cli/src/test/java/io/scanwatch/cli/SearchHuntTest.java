@@ -99,6 +99,43 @@ class SearchHuntTest {
     assertThat(normalized(spl.out())).hasSize(1).isEqualTo(normalized(parity.out()));
   }
 
+  /**
+   * The reader keeps the text only of events the initial search keeps, judged on their fields;
+   * a search that reads {@code _raw} after its first pipe still gets the text of every event it
+   * keeps, and a bare term (which reads {@code _raw} in the initial search) changes nothing.
+   */
+  @Test
+  void rawTextOfKeptEvents_reachesLaterCommands() throws Exception {
+    String anonymousGet = event("a1", "system:anonymous", "get", 403);
+    String anonymousList = event("a2", "System:Anonymous", "list", 403);
+    String kubeletGet = event("a3", "kubelet", "get", 401);
+    String anonymousGetAgain = event("a4", "system:anonymous", "get", 401);
+    Path log = Files.writeString(dir.resolve("audit.log"), String.join("\n", kubeletGet,
+        anonymousGet, "{\"kind\":\"Event\",\"user\":{\"username\":\"system:anonymous\"", anonymousList, anonymousGetAgain) + "\n");
+
+    for (String terms : List.of("", " Event")) {
+      Path file = Files.writeString(dir.resolve("raw.yml"), "name: raw\nid: x-2\nsearch: '"
+          + "sourcetype=\"aws:cloudwatchlogs:eks\" \"user.username\"=\"system:anonymous\""
+          + terms + " | stats count values(_raw) as raw by verb'\n");
+      CliRun run = CliRun.of("hunt", "--detection", file.toString(), "--format", "ndjson",
+          log.toString());
+
+      assertThat(run.err()).as(terms).doesNotContain("without").contains("invalid JSON");
+      List<Map<String, List<String>>> rows = normalized(run.out());
+      assertThat(rows).as(terms).containsExactly(
+          Map.of("verb", List.of("get"), "count", List.of("2"),
+              "raw", List.of(anonymousGet, anonymousGetAgain)),
+          Map.of("verb", List.of("list"), "count", List.of("1"), "raw", List.of(anonymousList)));
+    }
+  }
+
+  private static String event(String id, String user, String verb, int code) {
+    return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"verb\":\"" + verb
+        + "\",\"user\":{\"username\":\"" + user + "\"},\"sourceIPs\":[\"203.0.113.9\"],"
+        + "\"responseStatus\":{\"code\":" + code + "},"
+        + "\"requestReceivedTimestamp\":\"2024-11-13T18:34:1" + id.charAt(1) + ".5Z\"}";
+  }
+
   @Test
   void table_wrapsLongValues() throws Exception {
     Path folder = exportBundled();
@@ -336,7 +373,6 @@ class SearchHuntTest {
     }
   }
 
-  /** Rows as maps of column to values, single values and numbers made lists of text. */
   /** Exports the bundled detection files into a new folder and returns it. */
   private Path exportBundled() {
     Path folder = dir.resolve("bundled");
@@ -344,6 +380,7 @@ class SearchHuntTest {
     return folder;
   }
 
+  /** Rows as maps of column to values, single values and numbers made lists of text. */
   private static List<Map<String, List<String>>> normalized(String ndjson) throws Exception {
     List<Map<String, List<String>>> rows = new ArrayList<>();
     for (String line : ndjson.split("\n")) {

@@ -166,6 +166,18 @@ public final class AuditLogReader {
   }
 
   /**
+   * As {@link #keepingRawText}, but keeps the text only of the events {@code wanted} accepts,
+   * judged on the event without its text; the others reach the sink with a null {@link
+   * AuditEvent#raw}. For a search that can tell from an event's fields that it will not keep it,
+   * so that no copy of its text is made.
+   */
+  public AuditLogReader keepingRawTextOf(java.util.function.Predicate<AuditEvent> wanted) {
+    keepingRawText();
+    records.keepRawTextOf(wanted);
+    return this;
+  }
+
+  /**
    * Marks an event's shape unusual (see {@link AuditEvent#usualShape}) when it has one of these
    * keys at its top level, for a search that would read such a key from the JSON text.
    */

@@ -47,9 +47,6 @@ final class EventBuilder {
     return Timestamps.INVALID;
   }
 
-  /** The event's JSON text, when the reader keeps it. */
-  String raw;
-
   /** Set when a field of the event had a shape other than the usual (see AuditEvent). */
   boolean unusualShape;
 
@@ -69,7 +66,7 @@ final class EventBuilder {
         auditIds,
         stages,
         location,
-        raw,
+        null,
         !unusualShape);
   }
 }

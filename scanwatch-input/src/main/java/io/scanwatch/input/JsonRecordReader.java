@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
+import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.core.event.Location;
 import io.scanwatch.core.event.SkipReason;
 import io.scanwatch.core.event.Timestamps;
@@ -41,6 +42,7 @@ final class JsonRecordReader {
   private long recordChar;
   private long recordMarks;
   private RawText rawText;
+  private java.util.function.Predicate<AuditEvent> rawWanted;
   private boolean keepMessageText;
   private Prefilter messageFilter;
   private long logEvents;
@@ -61,6 +63,14 @@ final class JsonRecordReader {
    */
   void watchKeys(java.util.Set<String> keys) {
     this.watchedKeys = java.util.Set.copyOf(keys);
+  }
+
+  /**
+   * Keeps the JSON text only of the events {@code wanted} accepts, judged on the event without
+   * it; null keeps every event's. The others reach the sink without text.
+   */
+  void keepRawTextOf(java.util.function.Predicate<AuditEvent> wanted) {
+    this.rawWanted = wanted;
   }
 
   /** Keeps each event's JSON text from {@code source} from now on; null stops keeping it. */
@@ -244,14 +254,8 @@ final class JsonRecordReader {
       // after an error: it describes a log stream and is no record, as in an unbroken read.
       return;
     } else {
-      keepRaw(event, parser, start);
-      emitEvent(event, origin, location, sink);
-    }
-  }
-
-  private void keepRaw(EventBuilder event, JsonParser parser, long start) {
-    if (rawText != null && start >= 0) {
-      event.raw = rawText.text(start, offset(parser.currentLocation()));
+      long end = rawText != null && start >= 0 ? offset(parser.currentLocation()) : -1;
+      emitEvent(event, origin, location, sink, rawText, start, end);
     }
   }
 
@@ -284,7 +288,13 @@ final class JsonRecordReader {
     return true;
   }
 
-  private void emitEvent(EventBuilder event, Origin origin, Location location, RecordSink sink) {
+  /**
+   * Passes a finished event on, or the reason it is not one. Its JSON text, {@code [textStart,
+   * textEnd)} of {@code text}, is kept when {@code text} is not null and {@link #rawWanted}
+   * accepts the event without it.
+   */
+  private void emitEvent(EventBuilder event, Origin origin, Location location, RecordSink sink,
+      RawText text, long textStart, long textEnd) {
     if (!event.isAuditEvent()) {
       sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "no \"kind\":\"Event\" and no auditID");
       return;
@@ -294,7 +304,11 @@ final class JsonRecordReader {
       sink.skip(SkipReason.NO_TIMESTAMP, location, "no usable time field");
       return;
     }
-    sink.accept(event.build(time, origin.source(), origin.cluster(), location));
+    AuditEvent built = event.build(time, origin.source(), origin.cluster(), location);
+    if (text != null && textEnd >= 0 && (rawWanted == null || rawWanted.test(built))) {
+      built = built.withRaw(text.text(textStart, textEnd));
+    }
+    sink.accept(built);
   }
 
   /** The parts of a CloudWatch wrapper seen so far. */
@@ -499,10 +513,10 @@ final class JsonRecordReader {
       inner.nextToken();
       long start = offset(inner.currentTokenLocation());
       EventBuilder event = readEventFields(inner);
-      if (keepMessageText) {
-        event.raw = message.substring((int) start, (int) offset(inner.currentLocation()));
-      }
-      emitEvent(event, origin.withTime(entry.timeMicros()), location, sink);
+      long end = offset(inner.currentLocation());
+      emitEvent(event, origin.withTime(entry.timeMicros()), location, sink,
+          keepMessageText ? (from, to) -> message.substring((int) from, (int) to) : null, start,
+          end);
       if (inner.nextToken() != null) {
         throw new JsonParseException(inner, "unexpected text after the event");
       }

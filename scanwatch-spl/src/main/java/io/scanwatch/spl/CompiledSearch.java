@@ -57,6 +57,22 @@ public final class CompiledSearch {
     return Collections.unmodifiableSet(fields);
   }
 
+  /** Returns the names of the fields the initial search (before the first pipe) reads. */
+  public Set<String> initialFieldsRead() {
+    Set<String> fields = new LinkedHashSet<>();
+    commands.get(0).collectFields(fields);
+    return Collections.unmodifiableSet(fields);
+  }
+
+  /**
+   * Tests whether the initial search keeps an event whose fields {@code fields} gives. Only the
+   * fields {@link #initialFieldsRead} names are read, so a caller can test a view of the event
+   * first and make its whole record only when the event is kept.
+   */
+  public boolean initiallyKeeps(FieldValues fields) {
+    return ((SearchCommand) commands.get(0)).terms().matches(fields);
+  }
+
   /**
    * Returns the search cut at its first {@code stats} for runs over parts of the input, or null
    * when it cannot be cut: when a command before {@code stats} keeps state between records (as

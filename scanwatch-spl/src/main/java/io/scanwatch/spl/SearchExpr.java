@@ -12,7 +12,7 @@ sealed interface SearchExpr {
   Set<String> METADATA_FIELDS = Set.of("source", "sourcetype", "host", "index",
       "splunk_server", "linecount", "punct", "eventtype", "tag");
 
-  boolean matches(Record record);
+  boolean matches(FieldValues record);
 
   /** Adds the names of the fields this expression reads. */
   void collectFields(Set<String> fields);
@@ -26,7 +26,7 @@ sealed interface SearchExpr {
   /** Matches every event: {@code *}. */
   record All() implements SearchExpr {
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       return true;
     }
 
@@ -45,7 +45,7 @@ sealed interface SearchExpr {
      * terms inlined, long before that pays off.
      */
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       return switch (terms.size()) {
         case 2 -> terms.get(0).matches(record) && terms.get(1).matches(record);
         case 3 -> terms.get(0).matches(record) && terms.get(1).matches(record)
@@ -56,7 +56,7 @@ sealed interface SearchExpr {
       };
     }
 
-    private boolean matchesAll(Record record) {
+    private boolean matchesAll(FieldValues record) {
       for (SearchExpr term : terms) {
         if (!term.matches(record)) {
           return false;
@@ -79,7 +79,7 @@ sealed interface SearchExpr {
   /** Disjunction; it requires no literal because each side may match without the other's. */
   record Or(List<SearchExpr> terms) implements SearchExpr {
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       for (SearchExpr term : terms) {
         if (term.matches(record)) {
           return true;
@@ -100,7 +100,7 @@ sealed interface SearchExpr {
   /** Negation. {@code NOT field=value} keeps events without the field, unlike {@code !=}. */
   record Not(SearchExpr term) implements SearchExpr {
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       // A term on index is true whether negated or not, because files have no index to exclude.
       // NOTE: only a term negated directly; NOT (index=a OR index=b) is still false.
       if (term instanceof FieldTerm field && field.field().equals("index")) {
@@ -128,7 +128,7 @@ sealed interface SearchExpr {
    */
   record FieldTerm(String field, Operator operator, String value) implements SearchExpr {
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       if (field.equals("index")) {
         return true;
       }
@@ -225,7 +225,7 @@ sealed interface SearchExpr {
     }
 
     @Override
-    public boolean matches(Record record) {
+    public boolean matches(FieldValues record) {
       for (String raw : record.values("_raw")) {
         if (pattern.matcher(raw).find()) {
           return true;

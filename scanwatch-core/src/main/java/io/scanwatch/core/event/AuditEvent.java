@@ -53,6 +53,12 @@ public record AuditEvent(
         reasons, codes, auditIds, stages, location, raw, false);
   }
 
+  /** Returns this event with {@code text} as its JSON text. */
+  public AuditEvent withRaw(String text) {
+    return new AuditEvent(timeMicros, source, cluster, usernames, groups, sourceIps, userAgents,
+        verbs, requestUris, reasons, codes, auditIds, stages, location, text, usualShape);
+  }
+
   public AuditEvent {
     Objects.requireNonNull(source, "source");
     usernames = List.copyOf(usernames);
