@@ -2,6 +2,9 @@ package io.scanwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanwatch.core.event.AuditEvent;
 import io.scanwatch.input.AuditLogReader;
 import io.scanwatch.input.InputSource;
@@ -107,30 +110,51 @@ class EventFieldsRecordTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12})
   void randomShapes_sameRowsAsFlattenedEvents(long seed) throws Exception {
-    Path file = writeEvents(seed, 3000);
-    List<AuditEvent> events = new ArrayList<>();
-    new AuditLogReader(null, false).keepingRawText()
-        .read(InputSource.file(file), events::add, new ReadReport());
-
-    for (int s = 0; s < SEARCHES.size(); s++) {
-      Path yml = Files.writeString(dir.resolve("search-" + s + ".yml"), "name: s" + s
-          + "\nid: s-" + s + "\nsearch: '" + SEARCHES.get(s) + "'\n");
-      Detection detection = DetectionFile.load(yml, MacroLibrary.defaults(), Map.of());
-      SearchPipeline flattened = detection.compile().newPipeline();
-      for (AuditEvent event : events) {
-        flattened.accept(SearchHunt.toRecord(event, null));
-      }
-      List<Map<String, List<String>>> expected = flattened.finish();
-
-      for (int threads : new int[] {1, 2}) {
-        SearchHunt hunt = new SearchHunt(List.of(detection), null, true);
-        List<Map<String, List<String>>> rows = hunt.run(List.of(InputSource.file(file)),
-            new ReadReport(), threads).get(0).rows();
-        assertThat(rows).as("%s on %d threads", SEARCHES.get(s), threads).isEqualTo(expected);
-        assertThat(hunt.eventsWithoutText()).isZero();
-      }
-      assertThat(expected).as(SEARCHES.get(s)).isNotEmpty();
+    Path lines = writeEvents(seed, 3000);
+    // The same events as the messages of a filter-log-events document, which the reader
+    // unwraps on another path.
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode document = json.createObjectNode();
+    ArrayNode entries = document.putArray("events");
+    List<String> texts = Files.readAllLines(lines, StandardCharsets.UTF_8);
+    for (int i = 0; i < texts.size(); i++) {
+      entries.addObject().put("logStreamName", "kube-apiserver-audit-" + (i % 3))
+          .put("timestamp", 1_731_522_851_000L + i).put("message", texts.get(i))
+          .put("ingestionTime", 1_731_522_852_000L + i).put("eventId", "e" + i);
     }
+    Path wrapped = dir.resolve("events-" + seed + ".json");
+    json.writerWithDefaultPrettyPrinter().writeValue(wrapped.toFile(), document);
+
+    for (Path file : List.of(lines, wrapped)) {
+      List<AuditEvent> events = new ArrayList<>();
+      new AuditLogReader(null, false).keepingRawText()
+          .read(InputSource.file(file), events::add, new ReadReport());
+      assertThat(events).hasSize(3000);
+      for (int s = 0; s < SEARCHES.size(); s++) {
+        assertSameRows(file, events, s);
+      }
+    }
+  }
+
+  private void assertSameRows(Path file, List<AuditEvent> events, int s) throws Exception {
+    Path yml = Files.writeString(dir.resolve("search-" + s + ".yml"), "name: s" + s
+        + "\nid: s-" + s + "\nsearch: '" + SEARCHES.get(s) + "'\n");
+    Detection detection = DetectionFile.load(yml, MacroLibrary.defaults(), Map.of());
+    SearchPipeline flattened = detection.compile().newPipeline();
+    for (AuditEvent event : events) {
+      flattened.accept(SearchHunt.toRecord(event, null));
+    }
+    List<Map<String, List<String>>> expected = flattened.finish();
+
+    for (int threads : new int[] {1, 2}) {
+      SearchHunt hunt = new SearchHunt(List.of(detection), null, true);
+      List<Map<String, List<String>>> rows = hunt.run(List.of(InputSource.file(file)),
+          new ReadReport(), threads).get(0).rows();
+      assertThat(rows).as("%s over %s on %d threads", SEARCHES.get(s), file.getFileName(),
+          threads).isEqualTo(expected);
+      assertThat(hunt.eventsWithoutText()).isZero();
+    }
+    assertThat(expected).as(SEARCHES.get(s)).isNotEmpty();
   }
 
   /** Writes {@code count} random events, one a line, and returns the file. */

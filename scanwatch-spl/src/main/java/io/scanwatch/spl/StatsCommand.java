@@ -61,9 +61,9 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   final class StatsStage implements Stage {
     private final Stage next;
     /**
-     * The groups by their by-values written as one string (see {@link #encode}). String keys, as
-     * in the records' maps, keep a second key class out of the shared hash-map code, whose
-     * deoptimizations made the JIT compiler compile this method again.
+     * The groups by their by-values written as one string (see {@link #chosenKey}). String
+     * keys, as in the records' maps, keep a second key class out of the shared hash-map code,
+     * whose deoptimizations made the JIT compiler compile the stage again.
      */
     private final Map<String, Group> groups = new HashMap<>();
     /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
@@ -71,7 +71,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     private final String[] byFieldNames;
     /** The field each aggregation reads, or null for {@code count} without a field. */
     private final String[] aggregationFields;
-    private final StringBuilder keyText = new StringBuilder();
+    private char[] keyChars = new char[64];
     /** The values of each by-field in the record being added, and the one chosen of each. */
     private final List<String>[] byValues;
     private final int[] choice;
@@ -94,9 +94,9 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     @Override
     public void push(Record record) {
       BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
-      // Loops are in the methods called here, each compiled on its own, rather than in this one:
-      // the JIT compiler compiles a method with a busy loop early, with everything it calls, and
-      // did so here three times over a few GiB.
+      // The loops are in the small methods called here, each compiled on its own. The JIT
+      // compiler compiles a method with a busy loop early, with everything it calls inlined,
+      // and it compiled this one three times over a few GiB when the loops were here.
       if (!takeByValues(record)) {
         return;
       }
@@ -108,7 +108,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       } while (turnOdometer());
     }
 
-    /** Takes the record's values of each by-field, the first of each chosen; false if one has none. */
+    /** Takes the values of each by-field, choosing the first of each; false if one has none. */
     private boolean takeByValues(Record record) {
       for (int i = 0; i < byFieldNames.length; i++) {
         List<String> values = record.values(byFieldNames[i]);
@@ -134,17 +134,37 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
 
     /** Returns the group of the chosen by-values, made when new. */
     private Group chosenGroup() {
-      keyText.setLength(0);
-      for (int i = 0; i < byFieldNames.length; i++) {
-        encode(keyText, byValues[i].get(choice[i]));
-      }
-      String text = keyText.toString();
+      String text = chosenKey();
       Group group = groups.get(text);
       if (group == null) {
         group = newGroup();
         groups.put(text, group);
       }
       return group;
+    }
+
+    /**
+     * Returns the chosen by-values as one string: each value's length in two characters, then
+     * the value. Written into an array rather than with a string builder, whose compiled code is
+     * several times larger.
+     */
+    private String chosenKey() {
+      int length = 0;
+      for (int i = 0; i < byFieldNames.length; i++) {
+        length += 2 + byValues[i].get(choice[i]).length();
+      }
+      if (keyChars.length < length) {
+        keyChars = new char[Math.max(length, 2 * keyChars.length)];
+      }
+      int at = 0;
+      for (int i = 0; i < byFieldNames.length; i++) {
+        String value = byValues[i].get(choice[i]);
+        keyChars[at++] = (char) (value.length() >>> 16);
+        keyChars[at++] = (char) value.length();
+        value.getChars(0, value.length(), keyChars, at);
+        at += value.length();
+      }
+      return new String(keyChars, 0, at);
     }
 
     /** Returns a new group for the by-values {@link #push} has chosen. */
@@ -218,11 +238,6 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
 
   /** One group: its by-values and the state of each aggregation. */
   private record Group(List<String> key, Accumulator[] state) {}
-
-  /** Appends a by-value so that different lists of values give different strings. */
-  private static void encode(StringBuilder text, String value) {
-    text.append(value.length()).append(':').append(value);
-  }
 
   private static int compareKeys(List<String> left, List<String> right) {
     for (int i = 0; i < left.size(); i++) {
