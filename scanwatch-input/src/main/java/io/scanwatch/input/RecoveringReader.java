@@ -15,7 +15,10 @@ final class RecoveringReader extends Reader {
   private final Reader in;
   private final char[] ring = new char[HISTORY];
   private long produced;
-  private long newlinesProduced;
+  /** Line ends delivered so far, counted as the parser counts them (see {@link #isLineEnd}). */
+  private long lineEndsProduced;
+  /** The last character delivered for the first time, or 0. */
+  private char last;
   private long position;
 
   RecoveringReader(Reader in) {
@@ -37,13 +40,17 @@ final class RecoveringReader extends Reader {
     if (count <= 0) {
       return count;
     }
-    int newlines = 0;
+    long lineEnds = 0;
+    char before = last;
     for (int i = offset; i < offset + count; i++) {
-      if (target[i] == '\n') {
-        newlines++;
+      char c = target[i];
+      if (isLineEnd(c, before)) {
+        lineEnds++;
       }
+      before = c;
     }
-    newlinesProduced += newlines;
+    last = before;
+    lineEndsProduced += lineEnds;
     copyToRing(target, offset, produced, count);
     produced += count;
     position += count;
@@ -163,18 +170,26 @@ final class RecoveringReader extends Reader {
   }
 
   /**
-   * Returns the 1-based line of an absolute position that is still in the history.
-   * NOTE: counts \n only, while the parser also ends a line at a lone \r, so in a file with lone
-   * carriage returns the lines reported after a recovery are off by those.
+   * Tests whether {@code c} ends a line as the JSON parser counts lines: every {@code \r}, and a
+   * {@code \n} that does not follow one, so that {@code \r\n} is one line end.
    */
+  private static boolean isLineEnd(char c, char before) {
+    return c == '\r' || c == '\n' && before != '\r';
+  }
+
+  /** Returns the 1-based line of an absolute position that is still in the history. */
   private long lineAt(long absolute) {
-    long newlinesAfter = 0;
+    long lineEndsAfter = 0;
+    char before = absolute > 0 && absolute - 1 >= produced - HISTORY
+        ? ring[(int) ((absolute - 1) % HISTORY)] : 0;
     for (long i = absolute; i < produced; i++) {
-      if (ring[(int) (i % HISTORY)] == '\n') {
-        newlinesAfter++;
+      char c = ring[(int) (i % HISTORY)];
+      if (isLineEnd(c, before)) {
+        lineEndsAfter++;
       }
+      before = c;
     }
-    return newlinesProduced - newlinesAfter + 1;
+    return lineEndsProduced - lineEndsAfter + 1;
   }
 
   @Override

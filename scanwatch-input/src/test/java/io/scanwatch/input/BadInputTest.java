@@ -288,6 +288,24 @@ class BadInputTest {
     assertThat(entry.location().line()).isEqualTo(8);
   }
 
+  /** Lone carriage returns end lines for the parser, so lines after a recovery count them too. */
+  @Test
+  void loneCarriageReturnsBeforeBrokenObject_linesStillCounted() throws Exception {
+    String text = "{\n  \"kind\": \"Event\",\r  \"auditID\": \"a1\",\r"
+        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\r}\r\n"
+        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a2\" \"oops\",\n}\n"
+        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a3\",\n"
+        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\n}\n";
+
+    Reads.Result result = Reads.read(dir, "pretty.json", text);
+
+    // Lines 2 to 5 end in \r (the fifth in \r\n, one line end), as an editor shows them.
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a3");
+    assertThat(result.events().get(1).location().line()).isEqualTo(10);
+    SkipLog.Entry entry = result.report().skips().examples(SkipReason.INVALID_JSON).get(0);
+    assertThat(entry.location().line()).isEqualTo(8);
+  }
+
   @Test
   void limitErrorInDocument_noEventReadTwice() throws Exception {
     String deep = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
