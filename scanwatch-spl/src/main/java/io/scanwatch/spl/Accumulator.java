@@ -171,20 +171,22 @@ abstract class Accumulator {
   }
 
   /**
-   * {@code min}, {@code max}, {@code sum} and {@code avg}: numeric order while every value is a
-   * number, else the byte order of the texts.
+   * {@code min}, {@code max}, {@code sum} and {@code avg}. As in Splunk, {@code min} and {@code
+   * max} order numbers by value and put text after every number, text ordered by its UTF-8
+   * bytes: the minimum is the smallest number when there is one, the maximum the largest text
+   * when there is one.
    */
   private static final class Extremes extends Accumulator {
     private final String function;
     private double sum;
     private long numericCount;
-    private boolean allNumeric = true;
-    private String minText;
-    private String maxText;
     private Double minNumber;
     private Double maxNumber;
     private String minNumberText;
     private String maxNumberText;
+    /** The smallest and largest values that are not numbers. */
+    private String minText;
+    private String maxText;
 
     Extremes(String function) {
       this.function = function;
@@ -202,19 +204,22 @@ abstract class Accumulator {
     private void addValue(String value) {
       Double number = Numbers.parse(value);
       if (number == null) {
-        allNumeric = false;
-      } else {
-        numericCount++;
-        sum += number;
-        if (minNumber == null || number < minNumber) {
-          minNumber = number;
-          minNumberText = value;
-        }
-        if (maxNumber == null || number > maxNumber) {
-          maxNumber = number;
-          maxNumberText = value;
-        }
+        addText(value);
+        return;
       }
+      numericCount++;
+      sum += number;
+      if (minNumber == null || number < minNumber) {
+        minNumber = number;
+        minNumberText = value;
+      }
+      if (maxNumber == null || number > maxNumber) {
+        maxNumber = number;
+        maxNumberText = value;
+      }
+    }
+
+    private void addText(String value) {
       if (minText == null || Utf8Order.INSTANCE.compare(value, minText) < 0) {
         minText = value;
       }
@@ -230,7 +235,6 @@ abstract class Accumulator {
         throw new IllegalStateException(function + " cannot be merged");
       }
       Extremes other = (Extremes) later;
-      allNumeric &= other.allNumeric;
       numericCount += other.numericCount;
       if (other.minNumber != null && (minNumber == null || other.minNumber < minNumber)) {
         minNumber = other.minNumber;
@@ -240,13 +244,11 @@ abstract class Accumulator {
         maxNumber = other.maxNumber;
         maxNumberText = other.maxNumberText;
       }
-      if (other.minText != null
-          && (minText == null || Utf8Order.INSTANCE.compare(other.minText, minText) < 0)) {
-        minText = other.minText;
+      if (other.minText != null) {
+        addText(other.minText);
       }
-      if (other.maxText != null
-          && (maxText == null || Utf8Order.INSTANCE.compare(other.maxText, maxText) > 0)) {
-        maxText = other.maxText;
+      if (other.maxText != null) {
+        addText(other.maxText);
       }
     }
 
@@ -255,8 +257,8 @@ abstract class Accumulator {
       return switch (function) {
         case "sum" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum));
         case "avg" -> numericCount == 0 ? List.of() : List.of(Numbers.format(sum / numericCount));
-        case "min" -> single(allNumeric ? minNumberText : minText);
-        default -> single(allNumeric ? maxNumberText : maxText);
+        case "min" -> single(minNumberText != null ? minNumberText : minText);
+        default -> single(maxText != null ? maxText : maxNumberText);
       };
     }
   }

@@ -93,7 +93,8 @@ class SplCommandsTest {
     assertThat(row.get("count")).containsExactly("4");
     assertThat(row.get("count(role)")).containsExactly("4");
     assertThat(row.get("roles")).containsExactly("3");
-    assertThat(row.get("min(n)")).containsExactly("10");
+    // Numbers come before text: the smallest number, and the largest text.
+    assertThat(row.get("min(n)")).containsExactly("9");
     assertThat(row.get("max(n)")).containsExactly("x");
     assertThat(row.get("sum(n)")).containsExactly("119");
     assertThat(row.get("avg(n)")).containsExactly("39.666666666666664");
@@ -109,6 +110,20 @@ class SplCommandsTest {
     Map<String, List<String>> row = run("* | stats min(n) max(n)", events).get(0);
     assertThat(row.get("min(n)")).containsExactly("9");
     assertThat(row.get("max(n)")).containsExactly("100.5");
+  }
+
+  @Test
+  void statsMinMaxPutTextAfterNumbers() {
+    Record[] events = {fields("c", "403"), fields("c", "abc"), fields("c", "9"),
+        fields("c", "10"), fields("c", "-x"), fields("c", "09")};
+    Map<String, List<String>> row = run("* | stats min(c) max(c)", events).get(0);
+    // "-x" sorts before every digit as text, but text is greater than any number.
+    assertThat(row.get("min(c)")).containsExactly("9");
+    assertThat(row.get("max(c)")).containsExactly("abc");
+    Map<String, List<String>> texts = run("* | stats min(c) max(c)",
+        fields("c", "b"), fields("c", "-x"), fields("c", "B")).get(0);
+    assertThat(texts.get("min(c)")).containsExactly("-x");
+    assertThat(texts.get("max(c)")).containsExactly("b");
   }
 
   @Test
