@@ -394,8 +394,10 @@ final class HuntCommand implements Callable<Integer> {
       Summary.printPrefilter(err, report, TerminalText.escape(hunt.literal()), false);
     }
     if (hunt.eventsWithoutText() > 0) {
-      err.printf(java.util.Locale.ROOT, "warning: %s too large to keep as text; no search saw "
-          + "them%n", Summary.plural(hunt.eventsWithoutText(), "event was"));
+      long count = hunt.eventsWithoutText();
+      err.printf(java.util.Locale.ROOT, "warning: %s %s too large to keep as text for a search "
+          + "that needs it; no search saw %s%n", Summary.plural(count, "event"),
+          count == 1 ? "was" : "were", count == 1 ? "it" : "them");
     }
     Summary.printInvalidUtf8(err, report);
     Summary.printSkipsAndProblems(err, report);

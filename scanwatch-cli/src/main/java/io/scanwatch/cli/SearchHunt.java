@@ -61,8 +61,8 @@ final class SearchHunt {
   private final boolean reuseFields;
   private final List<CompiledSearch> searches;
   /**
-   * The fields the searches' initial searches read, when an event in its usual shape is tested
-   * on those alone before its whole record is made; null otherwise.
+   * The fields the searches' initial searches read, or null. When set, an event in its usual
+   * shape is tested on those fields alone before its whole record is made.
    */
   private final Set<String> initialFields;
   /**
@@ -419,15 +419,21 @@ final class SearchHunt {
   }
 
   /**
-   * Tests whether an event goes on to the searches. Counts an event that some initial search
-   * would keep but that has no text (see {@link #eventsWithoutText}).
+   * Tests whether an event goes on to the searches. An event without text (the reader keeps the
+   * text of a document's event only while it is under 1 MiB) still does when its record can be
+   * made from its extracted fields and no search reads {@code _raw}; otherwise it is counted
+   * (see {@link #eventsWithoutText}) when some initial search would keep it.
    */
   private boolean goesOn(AuditEvent event) {
     if (event.raw() == null) {
       // With rawFiltered, the reader keeps no text of the events that no initial search keeps.
-      if (!rawFiltered || initiallyKept(event)) {
-        countWithoutText();
+      if (rawFiltered && !initiallyKept(event)) {
+        return false;
       }
+      if (rawFiltered && event.usualShape() && !projection.fields().contains("_raw")) {
+        return true;
+      }
+      countWithoutText();
       return false;
     }
     // With rawFiltered, an event with text has passed initiallyKept in the reader.
@@ -521,7 +527,7 @@ final class SearchHunt {
       record.setOne("source", event.source());
     }
     record.setOne("sourcetype", SOURCETYPE);
-    if (!event.raw().isEmpty()) {
+    if (event.raw() != null && !event.raw().isEmpty()) {
       record.setOne("_raw", event.raw());
     }
     return record;

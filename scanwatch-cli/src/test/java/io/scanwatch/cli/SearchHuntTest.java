@@ -129,6 +129,39 @@ class SearchHuntTest {
     }
   }
 
+  /**
+   * The reader keeps a document's event text only while it is under 1 MiB. A search that does
+   * not read {@code _raw} still sees a larger event; for one that does, a warning counts it.
+   */
+  @Test
+  void eventOverOneMibInDocument_keptUnlessItsTextIsRead() throws Exception {
+    String big = event("a1", "system:anonymous", "get", 403).replace("\"verb\"",
+        "\"requestObject\":{\"data\":\"" + "x".repeat(1_100_000) + "\"},\"verb\"");
+    Path document = Files.writeString(dir.resolve("big.json"),
+        "[" + big + ",\n" + event("a2", "system:anonymous", "list", 403) + "]\n");
+
+    List<List<Map<String, List<String>>>> results = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String stats : List.of("count", "count values(_raw) as raw")) {
+      Path file = Files.writeString(dir.resolve("big.yml"), "name: big\nid: x-3\nsearch: '"
+          + "\"user.username\"=\"system:anonymous\" | stats " + stats + " by auditID'\n");
+      CliRun run = CliRun.of("hunt", "--detection", file.toString(), "--format", "ndjson",
+          document.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      results.add(normalized(run.out()));
+      errors.add(run.err());
+    }
+
+    assertThat(results.get(0)).containsExactly(
+        Map.of("auditID", List.of("a1"), "count", List.of("1")),
+        Map.of("auditID", List.of("a2"), "count", List.of("1")));
+    assertThat(errors.get(0)).doesNotContain("too large");
+    assertThat(results.get(1)).extracting(row -> row.get("auditID"))
+        .containsExactly(List.of("a2"));
+    assertThat(errors.get(1)).contains("warning: 1 event was too large to keep as text for a "
+        + "search that needs it; no search saw it\n");
+  }
+
   private static String event(String id, String user, String verb, int code) {
     return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"verb\":\"" + verb
         + "\",\"user\":{\"username\":\"" + user + "\"},\"sourceIPs\":[\"203.0.113.9\"],"
