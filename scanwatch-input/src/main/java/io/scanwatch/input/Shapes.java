@@ -21,21 +21,28 @@ final class Shapes {
   private Shapes() {}
 
   /**
-   * Classifies content by its first bytes. JSON that starts with {@code [}, an object that does
-   * not end on its first line, or one followed by more JSON on that line, is a document; an Insights CSV header makes CSV; NUL bytes make
-   * binary; everything else is read line by line.
+   * Classifies content by its first bytes. A document is JSON that starts with {@code [}, an
+   * object that does not end on its first line, or one followed by more JSON on that line. An
+   * Insights CSV header makes CSV, and everything else is read line by line. NUL bytes make the
+   * content binary, unless it starts as JSON and they are rare, so that a stray NUL in a log of
+   * JSON lines costs only the record that holds it.
    */
   static Kind sniff(byte[] head, JsonFactory factory) {
     int start = skipBomAndWhitespace(head);
     if (start == head.length) {
       return Kind.EMPTY;
     }
+    long nuls = 0;
     for (byte b : head) {
       if (b == 0) {
-        return Kind.BINARY;
+        nuls++;
       }
     }
     byte first = head[start];
+    boolean json = first == '{' || first == '[';
+    if (nuls > 0 && (!json || nuls * 1000 > head.length)) {
+      return Kind.BINARY;
+    }
     int lineEnd = indexOf(head, (byte) '\n', start);
     if (first == '[') {
       return Kind.DOCUMENT;

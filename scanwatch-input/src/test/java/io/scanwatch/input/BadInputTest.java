@@ -211,6 +211,24 @@ class BadInputTest {
   }
 
   @Test
+  void strayNulInJsonLines_costsOnlyItsLine() throws Exception {
+    String text = good("a1") + "\n" + good("a2").replace("203.0.113.7", "203.0.\u0000113.7")
+        + "\n" + good("a3") + "\n";
+    // Mostly NUL bytes, though starting as JSON: UTF-16 text, for one, which is not read.
+    String wide = "{" + "\u0000x".repeat(200) + "}\n";
+
+    Reads.Result result = Reads.read(dir, "audit.log", text);
+    Reads.Result utf16 = Reads.read(dir, "wide.log", wide);
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a3");
+    assertThat(result.report().skips().examples(SkipReason.INVALID_JSON))
+        .extracting(entry -> entry.location().line()).containsExactly(2L);
+    assertThat(result.report().problems()).isEmpty();
+    assertThat(utf16.report().problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("binary"));
+  }
+
+  @Test
   void unreadableInput_isFailedProblem() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("not-a-file"));
 
