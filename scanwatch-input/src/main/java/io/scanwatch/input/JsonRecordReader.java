@@ -510,15 +510,21 @@ final class JsonRecordReader {
       return;
     }
     try (JsonParser inner = factory.createParser(message)) {
-      inner.nextToken();
-      long start = offset(inner.currentTokenLocation());
-      EventBuilder event = readEventFields(inner);
-      long end = offset(inner.currentLocation());
-      emitEvent(event, origin.withTime(entry.timeMicros()), location, sink,
-          keepMessageText ? (from, to) -> message.substring((int) from, (int) to) : null, start,
-          end);
-      if (inner.nextToken() != null) {
-        throw new JsonParseException(inner, "unexpected text after the event");
+      // Events written back to back in one message are each read, as on one line of a log.
+      // Other text after them is reported as invalid JSON.
+      boolean first = true;
+      for (JsonToken token = inner.nextToken(); first || token != null;
+          token = inner.nextToken()) {
+        if (!first && token != JsonToken.START_OBJECT) {
+          throw new JsonParseException(inner, "unexpected text after the event");
+        }
+        first = false;
+        long start = offset(inner.currentTokenLocation());
+        EventBuilder event = readEventFields(inner);
+        long end = offset(inner.currentLocation());
+        emitEvent(event, origin.withTime(entry.timeMicros()), location, sink,
+            keepMessageText ? (from, to) -> message.substring((int) from, (int) to) : null,
+            start, end);
       }
     } catch (IOException e) {
       sink.skip(SkipReason.INVALID_JSON, location, JsonErrors.describe(e));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -226,6 +227,32 @@ class BadInputTest {
     assertThat(result.report().problems()).isEmpty();
     assertThat(utf16.report().problems()).singleElement()
         .satisfies(p -> assertThat(p.message()).contains("binary"));
+  }
+
+  /**
+   * Events back to back in one message are read as on one line, and text after an event is
+   * reported while the event still counts, in a document as in a log of lines.
+   */
+  @Test
+  void eventsBackToBackInMessage_readAsOnALine() throws Exception {
+    List<String> texts = List.of(good("a1") + good("a2"), good("a3") + " trailing");
+    StringBuilder entries = new StringBuilder("{\"events\": [\n");
+    for (int i = 0; i < texts.size(); i++) {
+      String message = texts.get(i).replace("\\", "\\\\").replace("\"", "\\\"");
+      entries.append(i == 0 ? "" : ",\n").append("  {\"logStreamName\": \"s\", \"timestamp\": ")
+          .append(1_731_522_851_000L + i).append(", \"message\": \"").append(message)
+          .append("\", \"eventId\": \"e").append(i).append("\"}");
+    }
+    entries.append("\n]}\n");
+
+    Reads.Result lines = Reads.read(dir, "audit.log", String.join("\n", texts) + "\n");
+    Reads.Result document = Reads.read(dir, "events.json", entries.toString());
+
+    for (Reads.Result result : List.of(lines, document)) {
+      assertThat(result.events()).extracting(e -> e.auditIds().get(0))
+          .containsExactly("a1", "a2", "a3");
+      assertThat(result.report().skips().examples(SkipReason.INVALID_JSON)).hasSize(1);
+    }
   }
 
   @Test
