@@ -1,8 +1,6 @@
 package io.scanwatch.input;
 
 import java.io.IOException;
-import java.io.InputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Decompresses concatenated gzip members (as Firehose writes them) one member at a time.
@@ -12,7 +10,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * every byte of the intact members first, and a failure names the byte offset where the bad
  * member starts.
  */
-final class GzipMembersInputStream extends InputStream {
+final class GzipMembersInputStream extends ArrayReadInputStream {
 
   /** A gzip member that could not be decoded. */
   static final class CorruptMemberException extends IOException {
@@ -36,25 +34,12 @@ final class GzipMembersInputStream extends InputStream {
     }
   }
 
-  /**
-   * The most decoded bytes asked of the decoder at once. The decoder drops what it decoded in a
-   * call that fails, so small calls keep all but the last few KiB before a corrupt spot.
-   */
-  private static final int MAX_READ = 4096;
-
   private final PositionedInput in;
-  private InputStream member;
+  private GzipMember member;
   private long memberStart;
 
   GzipMembersInputStream(PositionedInput in) {
     this.in = in;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int read = read(one, 0, 1);
-    return read < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -68,14 +53,16 @@ final class GzipMembersInputStream extends InputStream {
       }
       int read;
       try {
-        read = member.read(buffer, offset, Math.min(length, MAX_READ));
+        read = member.read(buffer, offset, length);
       } catch (IOException e) {
+        member.close();
         member = null;
         throw new CorruptMemberException(memberStart, in.position(), describe(e), e);
       }
       if (read > 0) {
         return read;
       }
+      member.close();
       member = null;
     }
   }
@@ -97,10 +84,7 @@ final class GzipMembersInputStream extends InputStream {
     }
     memberStart = start;
     try {
-      member = GzipCompressorInputStream.builder()
-          .setInputStream(in)
-          .setDecompressConcatenated(false)
-          .get();
+      member = new GzipMember(in);
     } catch (IOException e) {
       throw new CorruptMemberException(start, in.position(), describe(e), e);
     }
@@ -117,6 +101,9 @@ final class GzipMembersInputStream extends InputStream {
 
   @Override
   public void close() throws IOException {
+    if (member != null) {
+      member.close();
+    }
     in.close();
   }
 }
