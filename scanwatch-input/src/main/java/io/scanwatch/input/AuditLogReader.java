@@ -166,14 +166,14 @@ public final class AuditLogReader {
   }
 
   /**
-   * As {@link #keepingRawText}, but keeps the text only of the events {@code wanted} accepts,
+   * As {@link #keepingRawText}, but keeps the text only of the events {@code filter} accepts,
    * judged on the event without its text; the others reach the sink with a null {@link
    * AuditEvent#raw}. For a search that can tell from an event's fields that it will not keep it,
    * so that no copy of its text is made.
    */
-  public AuditLogReader keepingRawTextOf(java.util.function.Predicate<AuditEvent> wanted) {
+  public AuditLogReader keepingRawTextOf(java.util.function.Predicate<AuditEvent> filter) {
     keepingRawText();
-    records.keepRawTextOf(wanted);
+    records.keepRawTextOf(filter);
     return this;
   }
 

@@ -42,7 +42,7 @@ final class JsonRecordReader {
   private long recordChar;
   private long recordMarks;
   private RawText rawText;
-  private java.util.function.Predicate<AuditEvent> rawWanted;
+  private java.util.function.Predicate<AuditEvent> rawFilter;
   private boolean keepMessageText;
   private Prefilter messageFilter;
   private long logEvents;
@@ -66,11 +66,11 @@ final class JsonRecordReader {
   }
 
   /**
-   * Keeps the JSON text only of the events {@code wanted} accepts, judged on the event without
+   * Keeps the JSON text only of the events {@code filter} accepts, judged on the event without
    * it; null keeps every event's. The others reach the sink without text.
    */
-  void keepRawTextOf(java.util.function.Predicate<AuditEvent> wanted) {
-    this.rawWanted = wanted;
+  void keepRawTextOf(java.util.function.Predicate<AuditEvent> filter) {
+    this.rawFilter = filter;
   }
 
   /** Keeps each event's JSON text from {@code source} from now on; null stops keeping it. */
@@ -290,7 +290,7 @@ final class JsonRecordReader {
 
   /**
    * Passes a finished event on, or the reason it is not one. Its JSON text, {@code [textStart,
-   * textEnd)} of {@code text}, is kept when {@code text} is not null and {@link #rawWanted}
+   * textEnd)} of {@code text}, is kept when {@code text} is not null and {@link #rawFilter}
    * accepts the event without it.
    */
   private void emitEvent(EventBuilder event, Origin origin, Location location, RecordSink sink,
@@ -305,7 +305,7 @@ final class JsonRecordReader {
       return;
     }
     AuditEvent built = event.build(time, origin.source(), origin.cluster(), location);
-    if (text != null && textEnd >= 0 && (rawWanted == null || rawWanted.test(built))) {
+    if (text != null && textEnd >= 0 && (rawFilter == null || rawFilter.test(built))) {
       built = built.withRaw(text.text(textStart, textEnd));
     }
     sink.accept(built);
