@@ -56,26 +56,28 @@ final class CompareReport {
 
   private static void writeText(int parityAddresses, RobustResult robust, List<RobustRow> missed,
       Map<String, EnumMap<ParityVerdict, Long>> dropped, Writer out) throws IOException {
-    out.write(String.format(Locale.ROOT, "parity (the Splunk analytic): %d source addresses%n",
-        parityAddresses));
-    out.write(String.format(Locale.ROOT, "robust: %d scanning source addresses, %d health-probe "
-        + "sources%n", robust.rows().size(), robust.healthProbes().size()));
+    out.write(String.format(Locale.ROOT, "parity (the Splunk analytic): %s%n",
+        Summary.plural(parityAddresses, "source address", "source addresses")));
+    out.write(String.format(Locale.ROOT, "robust: %s, %s%n",
+        Summary.plural(robust.rows().size(), "scanning source address",
+            "scanning source addresses"),
+        Summary.plural(robust.healthProbes().size(), "health-probe source")));
     if (missed.isEmpty()) {
       out.write("parity missed no scanning source address\n");
       return;
     }
     out.write(String.format(Locale.ROOT, "parity missed %d:%n", missed.size()));
     for (RobustRow row : missed) {
-      out.write(String.format(Locale.ROOT, "  %-8s %-39s %6d requests%n",
+      out.write(String.format(Locale.ROOT, "  %-8s %-39s %6d %s%n",
           row.severity().name().toLowerCase(Locale.ROOT), TerminalText.escape(row.address()),
-          row.requests()));
+          row.requests(), row.requests() == 1 ? "request" : "requests"));
       EnumMap<ParityVerdict, Long> reasons = dropped.get(row.address());
       if (reasons == null) {
         continue;
       }
       for (Map.Entry<ParityVerdict, Long> reason : reasons.entrySet()) {
-        out.write(String.format(Locale.ROOT, "      %6d events: %s%n", reason.getValue(),
-            reason(reason.getKey())));
+        out.write(String.format(Locale.ROOT, "      %6d %s: %s%n", reason.getValue(),
+            reason.getValue() == 1 ? "event" : "events", reason(reason.getKey())));
       }
     }
   }

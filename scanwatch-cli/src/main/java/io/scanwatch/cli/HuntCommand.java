@@ -158,7 +158,7 @@ final class HuntCommand implements Callable<Integer> {
       names = "--param",
       paramLabel = "NAME=VALUE",
       description = "Value of a $NAME$ token in a detection's search; repeat for more.")
-  Map<String, String> parameters = new java.util.LinkedHashMap<>();
+  List<String> parameterTexts = new ArrayList<>();
 
   @Option(
       names = "--macros",
@@ -337,7 +337,7 @@ final class HuntCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty()) {
-      if (!macroPaths.isEmpty() || !parameters.isEmpty()) {
+      if (!macroPaths.isEmpty() || !parameterTexts.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--macros and --param apply to "
             + "detection files whose search runs in the search language (--detection FILE.yml "
             + "or --detections FOLDER); the built-in engines take neither");
@@ -363,8 +363,22 @@ final class HuntCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "detection files write table, json, "
           + "ndjson or csv, not " + format);
     }
-    return DetectionFiles.load(files, macroPaths, parameters,
+    return DetectionFiles.load(files, macroPaths, parameters(),
         io.scanwatch.spl.SearchOptions.DEFAULTS.withZone(zone), spec.commandLine());
+  }
+
+  /** Returns the --param values by name, a later value winning. */
+  private Map<String, String> parameters() {
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    for (String text : parameterTexts) {
+      int equals = text.indexOf('=');
+      if (equals <= 0) {
+        throw new ParameterException(spec.commandLine(), "invalid --param '" + text
+            + "': expected NAME=VALUE, such as src_ip=203.0.113.9");
+      }
+      parameters.put(text.substring(0, equals), text.substring(equals + 1));
+    }
+    return parameters;
   }
 
   private int huntWithSearches(List<io.scanwatch.spl.Detection> searches, PrintWriter err) {

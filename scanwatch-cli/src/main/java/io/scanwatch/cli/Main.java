@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code scanwatch} command. */
@@ -57,9 +58,49 @@ public final class Main {
   private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
     CommandLine line = error.getCommandLine();
     String name = line.getCommandSpec().qualifiedName();
-    line.getErr().println(
-        name + ": " + TerminalText.escape(error.getMessage()) + " (see '" + name + " --help')");
+    String hint = "";
+    if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String word = unmatched.getUnmatched().get(0);
+      java.util.Collection<String> names = word.startsWith("-")
+          ? line.getCommandSpec().optionsMap().keySet()
+          : line.getCommandSpec().subcommands().keySet();
+      List<String> close = names.stream().filter(known -> editDistance(word, known) <= 2)
+          .sorted().limit(3).map(known -> "'" + known + "'").toList();
+      if (!close.isEmpty()) {
+        hint = "; did you mean " + String.join(" or ", close) + "?";
+      }
+    }
+    line.getErr().println(name + ": " + TerminalText.escape(error.getMessage() + hint)
+        + " (see '" + name + " --help')");
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * Returns the number of single-character insertions, deletions, substitutions and swaps of
+   * neighbours that turn one word into the other.
+   */
+  static int editDistance(String from, String to) {
+    int[][] distance = new int[from.length() + 1][to.length() + 1];
+    for (int i = 0; i <= from.length(); i++) {
+      distance[i][0] = i;
+    }
+    for (int j = 0; j <= to.length(); j++) {
+      distance[0][j] = j;
+    }
+    for (int i = 1; i <= from.length(); i++) {
+      for (int j = 1; j <= to.length(); j++) {
+        int cost = from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1;
+        int best = Math.min(Math.min(distance[i - 1][j] + 1, distance[i][j - 1] + 1),
+            distance[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && from.charAt(i - 1) == to.charAt(j - 2)
+            && from.charAt(i - 2) == to.charAt(j - 1)) {
+          best = Math.min(best, distance[i - 2][j - 2] + 1);
+        }
+        distance[i][j] = best;
+      }
+    }
+    return distance[from.length()][to.length()];
   }
 
   private static String describe(Exception error) {

@@ -155,7 +155,12 @@ final class Summary {
   }
 
   static String plural(long count, String noun) {
-    return number(count) + " " + noun + (count == 1 ? "" : "s");
+    return plural(count, noun, noun + "s");
+  }
+
+  /** Writes a count with the singular or plural noun, for nouns whose plural is not noun + s. */
+  static String plural(long count, String singular, String pluralNoun) {
+    return number(count) + " " + (count == 1 ? singular : pluralNoun);
   }
 
   static String number(long count) {

@@ -324,6 +324,34 @@ class HuntCommandTest {
   }
 
   @Test
+  void misspelledNames_closeOnesSuggested() throws Exception {
+    Path detection = java.nio.file.Files.writeString(dir.resolve("d.yml"),
+        "name: d\nid: d-1\nsearch: 'verb=get | stats count'\n");
+    CliRun swapped = CliRun.of("hunt", "--fromat", "json", FIXTURE);
+    CliRun command = CliRun.of("hnut", FIXTURE);
+    CliRun unlike = CliRun.of("hunt", "--xyzzy", FIXTURE);
+    CliRun param = CliRun.of("hunt", "--detection", "robust", "--param", "foo", FIXTURE);
+    CliRun paramFile = CliRun.of("hunt", "--detection", detection.toString(), "--param", "foo",
+        FIXTURE);
+
+    assertThat(swapped.err()).contains("Unknown option: '--fromat'; did you mean '--format'?");
+    assertThat(command.err()).contains("; did you mean 'hunt'?");
+    assertThat(unlike.err()).doesNotContain("did you mean");
+    assertThat(param.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(paramFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(paramFile.err()).startsWith("scanwatch hunt: invalid --param 'foo': expected "
+        + "NAME=VALUE, such as src_ip=203.0.113.9");
+  }
+
+  @Test
+  void editDistance_countsSwapsAsOne() {
+    assertThat(Main.editDistance("--fromat", "--format")).isEqualTo(1);
+    assertThat(Main.editDistance("hnut", "hunt")).isEqualTo(1);
+    assertThat(Main.editDistance("kitten", "sitting")).isEqualTo(3);
+    assertThat(Main.editDistance("", "abc")).isEqualTo(3);
+  }
+
+  @Test
   void invalidValues_usageErrors() {
     CliRun zone = CliRun.of("hunt", "--timezone", "Mars/Olympus", FIXTURE);
     CliRun format = CliRun.of("hunt", "--format", "xml", FIXTURE);
