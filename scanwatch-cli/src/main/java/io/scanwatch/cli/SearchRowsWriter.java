@@ -111,6 +111,10 @@ final class SearchRowsWriter {
         columns.addAll(row.keySet());
       }
     }
+    if (columns.isEmpty()) {
+      // No rows: an empty file, as Splunk exports no results, rather than a header without names.
+      return;
+    }
     Csv.writeRecord(new ArrayList<>(columns), out);
     for (SearchHunt.Result result : results) {
       for (Map<String, List<String>> row : result.rows()) {

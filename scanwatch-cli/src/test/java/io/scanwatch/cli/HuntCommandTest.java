@@ -344,6 +344,18 @@ class HuntCommandTest {
   }
 
   @Test
+  void detectionWithoutRows_emptyCsv() throws Exception {
+    Path detection = java.nio.file.Files.writeString(dir.resolve("none.yml"),
+        "name: none\nid: n-1\nsearch: 'verb=nothing-matches | stats count by verb'\n");
+
+    CliRun run = CliRun.of("hunt", "--detection", detection.toString(), "--format", "csv",
+        FIXTURE);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void editDistance_countsSwapsAsOne() {
     assertThat(Main.editDistance("--fromat", "--format")).isEqualTo(1);
     assertThat(Main.editDistance("hnut", "hunt")).isEqualTo(1);
