@@ -48,6 +48,29 @@ final class BuiltInEngine {
     }
   }
 
+  /**
+   * Tests whether a valid YAML file is something other than a detection or macro file: not a
+   * mapping, or a mapping with none of {@code search}, {@code name}, {@code id}, {@code engine}
+   * and {@code definition}, such as an allowlist kept beside the detections.
+   */
+  static boolean isOtherYaml(Path file) {
+    try {
+      JsonNode root = YamlTree.read(file);
+      if (root == null || !root.isObject()) {
+        return true;
+      }
+      for (String key : List.of("search", "name", "id", "engine", "definition")) {
+        if (root.has(key)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      // Invalid YAML is reported when the file is loaded as a detection.
+      return false;
+    }
+  }
+
   /** The file name of the bundled detection that runs on the robust engine. */
   static final String BUNDLED_ROBUST = "eks_unauthenticated_scan.yml";
 

@@ -21,10 +21,10 @@ final class DetectionFiles {
 
   private DetectionFiles() {}
 
-  /** Returns the {@code .yml} and {@code .yaml} files of a folder, in name order. */
   /** Folders below a --detections folder that are searched, a bound for linked loops. */
   private static final int MAX_DEPTH = 8;
 
+  /** Returns the {@code .yml} and {@code .yaml} files of a folder, in name order. */
   static List<Path> inFolder(Path folder, CommandLine commandLine) {
     if (!Files.isDirectory(folder)) {
       throw new ParameterException(commandLine, "invalid --detections '" + folder
@@ -73,7 +73,8 @@ final class DetectionFiles {
         detection.compile();
         detections.add(detection);
       } catch (SplException e) {
-        throw new ParameterException(commandLine, TerminalText.escape(e.getMessage()));
+        throw new ParameterException(commandLine, TerminalText.escape(e.getMessage())
+            + "; docs/spl.md lists the search language, and --macros adds macro files");
       } catch (StackOverflowError e) {
         throw new ParameterException(commandLine, file.getFileName() + ": the search is nested "
             + "too deeply to parse; flatten its parentheses or repeated operators");

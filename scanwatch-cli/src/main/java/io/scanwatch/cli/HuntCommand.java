@@ -328,6 +328,9 @@ final class HuntCommand implements Callable<Integer> {
         if (BuiltInEngine.isMacroFile(file)) {
           spec.commandLine().getErr().println("scanwatch hunt: skipped " + file
               + ": a macro file; pass it, or its folder, with --macros");
+        } else if (BuiltInEngine.isOtherYaml(file)) {
+          spec.commandLine().getErr().println("scanwatch hunt: skipped " + file
+              + ": not a detection file (no search, name or id)");
         } else if (BuiltInEngine.of(file).isEmpty()) {
           files.add(file);
         } else {

@@ -288,12 +288,16 @@ class SearchHuntTest {
     Path macros = Files.createDirectories(dir.resolve("content/macros"));
     Path macro = Files.writeString(macros.resolve("aws_cloudwatchlogs_eks.yml"),
         "name: aws_cloudwatchlogs_eks\ndefinition: sourcetype=\"aws:cloudwatchlogs:eks\"\n");
+    Path allowlist = Files.writeString(folder.resolve("allow.yml"),
+        "allow:\n  - reason: health checks\n    paths: [\"/healthz\"]\n");
 
     CliRun run = CliRun.of("hunt", "--detections", dir.resolve("content").toString(), SAMPLE);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("skipped " + macro + ": a macro file; pass it, or its "
         + "folder, with --macros");
+    assertThat(run.err()).contains("skipped " + allowlist + ": not a detection file (no "
+        + "search, name or id)");
     assertThat(run.err()).contains("4 rows from 1 detection");
   }
 

@@ -177,8 +177,8 @@ public final class MacroLibrary {
       if (name.endsWith("_filter") && arguments.isEmpty()) {
         return "search *";
       }
-      throw SplException.at("macro '" + key + "' is not defined; add its YAML file to the"
-          + " macro library", key, open, search);
+      throw SplException.at("macro '" + key + "' is not defined; define it in an ESCU macro"
+          + " file", key, open, search);
     }
     String body = macro.definition();
     for (int i = 0; i < arguments.size(); i++) {
