@@ -416,6 +416,15 @@ final class HuntCommand implements Callable<Integer> {
           + "that needs it; no search saw %s%n", Summary.plural(count, "event"),
           count == 1 ? "was" : "were", count == 1 ? "it" : "them");
     }
+    for (SearchHunt.Result result : results) {
+      List<String> unseen = hunt.unseenFields(result.detection().compile());
+      if (result.rows().isEmpty() && !unseen.isEmpty()) {
+        err.printf(java.util.Locale.ROOT, "note: %s found no rows, and no event read had a value "
+            + "for %s; check the field names%n",
+            TerminalText.escape(String.valueOf(result.detection().file().getFileName())),
+            TerminalText.escape(String.join(", ", unseen)));
+      }
+    }
     Summary.printInvalidUtf8(err, report);
     Summary.printSkipsAndProblems(err, report);
     if (!written || report.failed()) {

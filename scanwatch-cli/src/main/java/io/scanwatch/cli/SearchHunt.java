@@ -72,6 +72,17 @@ final class SearchHunt {
   private final boolean rawFiltered;
   private final String cluster;
   private long withoutText;
+  /**
+   * Event fields the initial searches read that no event looked at so far had a value for. The
+   * first {@link #FIELD_CHECKS} events that reach the searches are looked at.
+   */
+  private final Set<String> unseenFields = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong fieldChecks =
+      new java.util.concurrent.atomic.AtomicLong();
+  private static final long FIELD_CHECKS = 10_000;
+  /** Fields every record has, or that no event can lack: never reported as unseen. */
+  private static final Set<String> ALWAYS_PRESENT = Set.of("_time", "source", "sourcetype",
+      "_raw", "index");
 
   SearchHunt(List<Detection> detections, String cluster, boolean allowPrefilter) {
     this.detections = detections;
@@ -93,6 +104,13 @@ final class SearchHunt {
     this.reuseFields = fields != null && watchedKeys.stream()
         .noneMatch(field -> field.isEmpty() || field.contains(".") || field.contains("{"));
     this.searches = List.copyOf(searches);
+    for (CompiledSearch search : searches) {
+      for (String field : search.initialFieldsRead()) {
+        if (!ALWAYS_PRESENT.contains(field) && !field.contains("*")) {
+          unseenFields.add(field);
+        }
+      }
+    }
     this.initialFields = reuseFields ? initialFields(searches) : null;
     this.rawFiltered = initialFields != null && !initialFields.contains("_raw");
     this.literal = allowPrefilter ? prefilterLiteral(searches) : null;
@@ -208,6 +226,35 @@ final class SearchHunt {
     private static List<String> nonEmpty(String value) {
       return value == null || value.isEmpty() ? List.of() : List.of(value);
     }
+  }
+
+  /** Marks the initial searches' fields that this event has a value for as seen. */
+  private void checkFields(AuditEvent event) {
+    if (unseenFields.isEmpty() || fieldChecks.get() >= FIELD_CHECKS) {
+      return;
+    }
+    FieldValues fields;
+    if (initialFields != null && event.usualShape()) {
+      fields = eventView(event);
+    } else if (event.raw() != null) {
+      fields = toRecord(event, null);
+    } else {
+      return;
+    }
+    fieldChecks.incrementAndGet();
+    unseenFields.removeIf(field -> !fields.values(field).isEmpty());
+  }
+
+  /**
+   * Returns the fields a search's initial search reads that none of the events looked at had a
+   * value for (the first 10,000 that reached the searches), in name order; empty when no event
+   * was looked at.
+   */
+  List<String> unseenFields(CompiledSearch search) {
+    if (fieldChecks.get() == 0) {
+      return List.of();
+    }
+    return search.initialFieldsRead().stream().filter(unseenFields::contains).sorted().toList();
   }
 
   /** Returns the literal the prefilter looks for, or null when it is off. */
@@ -425,6 +472,7 @@ final class SearchHunt {
    * (see {@link #eventsWithoutText}) when some initial search would keep it.
    */
   private boolean goesOn(AuditEvent event) {
+    checkFields(event);
     if (event.raw() == null) {
       // With rawFiltered, the reader keeps no text of the events that no initial search keeps.
       if (rawFiltered && !initiallyKept(event)) {

@@ -162,6 +162,22 @@ class SearchHuntTest {
         + "search that needs it; no search saw it\n");
   }
 
+  @Test
+  void misspelledField_notedWhenNoRows() throws Exception {
+    Path misspelled = Files.writeString(dir.resolve("typo.yml"), "name: typo\nid: x-4\nsearch: '"
+        + "\"user.usrname\"=\"system:anonymous\" | stats count by sourceIPs{}'\n");
+    Path noMatch = Files.writeString(dir.resolve("none.yml"), "name: none\nid: x-5\nsearch: '"
+        + "\"user.username\"=\"system:anonymous\" verb=nothing | stats count by verb'\n");
+
+    CliRun typo = CliRun.of("hunt", "--detection", misspelled.toString(), SAMPLE);
+    CliRun none = CliRun.of("hunt", "--detection", noMatch.toString(), SAMPLE);
+
+    assertThat(typo.exitCode()).isZero();
+    assertThat(typo.err()).contains("note: typo.yml found no rows, and no event read had a value "
+        + "for user.usrname; check the field names\n");
+    assertThat(none.err()).contains("0 rows from 1 detection").doesNotContain("note: none.yml");
+  }
+
   private static String event(String id, String user, String verb, int code) {
     return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"verb\":\"" + verb
         + "\",\"user\":{\"username\":\"" + user + "\"},\"sourceIPs\":[\"203.0.113.9\"],"
