@@ -246,9 +246,9 @@ final class SearchHunt {
   }
 
   /**
-   * Returns the fields a search's initial search reads that none of the events looked at had a
-   * value for (the first 10,000 that reached the searches), in name order; empty when no event
-   * was looked at.
+   * Returns, in name order, the fields a search's initial search reads that none of the events
+   * looked at had a value for. The first 10,000 events that reached the searches are looked at,
+   * and the list is empty when there was none.
    */
   List<String> unseenFields(CompiledSearch search) {
     if (fieldChecks.get() == 0) {
