@@ -212,7 +212,7 @@ class BadInputTest {
   }
 
   @Test
-  void strayNulInJsonLines_costsOnlyItsLine() throws Exception {
+  void strayNulInJsonLines() throws Exception {
     String text = good("a1") + "\n" + good("a2").replace("203.0.113.7", "203.0.\u0000113.7")
         + "\n" + good("a3") + "\n";
     // Mostly NUL bytes, though starting as JSON: UTF-16 text, for one, which is not read.
@@ -234,7 +234,7 @@ class BadInputTest {
    * reported while the event still counts, in a document as in a log of lines.
    */
   @Test
-  void eventsBackToBackInMessage_readAsOnALine() throws Exception {
+  void eventsBackToBackInMessage() throws Exception {
     List<String> texts = List.of(good("a1") + good("a2"), good("a3") + " trailing");
     StringBuilder entries = new StringBuilder("{\"events\": [\n");
     for (int i = 0; i < texts.size(); i++) {
@@ -317,38 +317,29 @@ class BadInputTest {
     assertThat(result.report().skips().total()).isZero();
   }
 
+  /**
+   * Reading resumes at the next object after a broken one, and the lines after it are counted as
+   * the parser counts them, lone carriage returns included.
+   */
   @Test
   void brokenObjectInDocument_resumesAtNextObject() throws Exception {
-    String text = "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a1\",\n"
-        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\n}\n"
-        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a2\" \"oops\",\n}\n"
-        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a3\",\n"
-        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\n}\n";
+    // Lines 2 to 5 end in \n, or in \r (the fifth in \r\n, one line end) as an editor shows them.
+    for (String end : List.of("\n", "\r")) {
+      String fifthEnd = end.equals("\r") ? "\r\n" : "\n";
+      String text = "{\n  \"kind\": \"Event\"," + end + "  \"auditID\": \"a1\"," + end
+          + "  \"requestReceivedTimestamp\": \"" + T1 + "\"" + end + "}" + fifthEnd
+          + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a2\" \"oops\",\n}\n"
+          + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a3\",\n"
+          + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\n}\n";
 
-    Reads.Result result = Reads.read(dir, "pretty.json", text);
+      Reads.Result result = Reads.read(dir, "pretty.json", text);
 
-    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a3");
-    assertThat(result.events().get(1).location().line()).isEqualTo(10);
-    SkipLog.Entry entry = result.report().skips().examples(SkipReason.INVALID_JSON).get(0);
-    assertThat(entry.location().line()).isEqualTo(8);
-  }
-
-  /** Lone carriage returns end lines for the parser, so lines after a recovery count them too. */
-  @Test
-  void loneCarriageReturnsBeforeBrokenObject_linesStillCounted() throws Exception {
-    String text = "{\n  \"kind\": \"Event\",\r  \"auditID\": \"a1\",\r"
-        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\r}\r\n"
-        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a2\" \"oops\",\n}\n"
-        + "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a3\",\n"
-        + "  \"requestReceivedTimestamp\": \"" + T1 + "\"\n}\n";
-
-    Reads.Result result = Reads.read(dir, "pretty.json", text);
-
-    // Lines 2 to 5 end in \r (the fifth in \r\n, one line end), as an editor shows them.
-    assertThat(result.events()).extracting(e -> e.auditIds().get(0)).containsExactly("a1", "a3");
-    assertThat(result.events().get(1).location().line()).isEqualTo(10);
-    SkipLog.Entry entry = result.report().skips().examples(SkipReason.INVALID_JSON).get(0);
-    assertThat(entry.location().line()).isEqualTo(8);
+      assertThat(result.events()).extracting(e -> e.auditIds().get(0))
+          .containsExactly("a1", "a3");
+      assertThat(result.events().get(1).location().line()).as(end).isEqualTo(10);
+      SkipLog.Entry entry = result.report().skips().examples(SkipReason.INVALID_JSON).get(0);
+      assertThat(entry.location().line()).as(end).isEqualTo(8);
+    }
   }
 
   @Test
