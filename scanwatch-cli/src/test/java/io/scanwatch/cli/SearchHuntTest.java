@@ -131,10 +131,10 @@ class SearchHuntTest {
 
   /**
    * The reader keeps a document's event text only while it is under 1 MiB. A search that does
-   * not read {@code _raw} still sees a larger event; for one that does, a warning counts it.
+   * not read {@code _raw} still gets a larger event, and for one that does, a warning counts it.
    */
   @Test
-  void eventOverOneMibInDocument_keptUnlessItsTextIsRead() throws Exception {
+  void eventOverOneMibInDocument() throws Exception {
     String big = event("a1", "system:anonymous", "get", 403).replace("\"verb\"",
         "\"requestObject\":{\"data\":\"" + "x".repeat(1_100_000) + "\"},\"verb\"");
     Path document = Files.writeString(dir.resolve("big.json"),

@@ -8,9 +8,9 @@ abstract class ArrayReadInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int read = read(one, 0, 1);
-    return read < 0 ? -1 : one[0] & 0xff;
+    byte[] single = new byte[1];
+    int read = read(single, 0, 1);
+    return read < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override

@@ -25,7 +25,7 @@ final class Shapes {
    * object that does not end on its first line, or one followed by more JSON on that line. An
    * Insights CSV header makes CSV, and everything else is read line by line. NUL bytes make the
    * content binary, unless it starts as JSON and they are rare, so that a stray NUL in a log of
-   * JSON lines costs only the record that holds it.
+   * JSON lines costs only the record that contains it.
    */
   static Kind sniff(byte[] head, JsonFactory factory) {
     int start = skipBomAndWhitespace(head);

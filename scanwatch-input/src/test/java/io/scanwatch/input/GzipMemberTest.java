@@ -53,6 +53,8 @@ class GzipMemberTest {
   private static byte[] member(String text, int flags, boolean wrongCrc) {
     byte[] data = text.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    // The header: magic, method, flags, time, extra flags, operating system, optional fields.
     out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0, 0, 0, 0, 0, (byte) 255});
     if ((flags & 4) != 0) {
       out.writeBytes(new byte[] {3, 0, 'a', 'b', 'c'});
@@ -69,6 +71,7 @@ class GzipMemberTest {
       int value = (int) header.getValue();
       out.writeBytes(new byte[] {(byte) value, (byte) (value >>> 8)});
     }
+
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     deflater.setInput(data);
     deflater.finish();
@@ -76,6 +79,8 @@ class GzipMemberTest {
     int length = deflater.deflate(buffer);
     deflater.end();
     out.write(buffer, 0, length);
+
+    // The trailer: the data's CRC-32 and length, little-endian.
     CRC32 crc = new CRC32();
     crc.update(data);
     long value = crc.getValue() ^ (wrongCrc ? 1 : 0);

@@ -31,12 +31,12 @@ abstract class Accumulator {
       case "earliest" -> new Edge(true);
       case "latest" -> new Edge(false);
       case "sum", "avg", "min", "max" -> new Extremes(function);
-      default -> throw new IllegalArgumentException("no aggregation " + function);
+      default -> throw new IllegalArgumentException("unknown stats function '" + function + "'");
     };
   }
 
   /**
-   * Adds the field values of one record; {@code time} is its {@code _time}, or null, and {@code
+   * Adds the field values of one record. {@code time} is its {@code _time}, or null, and {@code
    * bareCount} is true for a {@code count} without a field, which counts records.
    */
   abstract void add(List<String> values, BigDecimal time, boolean bareCount);

@@ -108,7 +108,10 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       } while (turnOdometer());
     }
 
-    /** Takes the values of each by-field, choosing the first of each; false if one has none. */
+    /**
+     * Takes the values of each by-field and chooses the first of each. Returns false when a field
+     * has none.
+     */
     private boolean takeByValues(Record record) {
       for (int i = 0; i < byFieldNames.length; i++) {
         List<String> values = record.values(byFieldNames[i]);
@@ -121,7 +124,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       return true;
     }
 
-    /** Chooses the next combination of by-values; false after the last. */
+    /** Chooses the next combination of by-values, or returns false after the last. */
     private boolean turnOdometer() {
       for (int turn = byFieldNames.length - 1; turn >= 0; turn--) {
         if (++choice[turn] < byValues[turn].size()) {
