@@ -89,7 +89,11 @@ class EventFieldsRecordTest {
     assertThat(events).anyMatch(event -> event.raw().contains("\"src_ip\""));
   }
 
-  /** Searches whose initial search reads event fields, own fields, watched keys or _raw. */
+  /**
+   * Searches whose initial search reads event fields, own fields, watched keys or _raw. Some
+   * rename fields before stats, in ways a view of the event can and cannot serve, and the last
+   * has no literal for the prefilter.
+   */
   private static final List<String> SEARCHES = List.of(
       "\"user.username\"=\"system:anonymous\" userAgent!=\"v-userAgent\" | stats count by verb",
       "(verb=v-verb OR \"responseStatus.code\"=401) NOT stage=x* | stats count"
@@ -99,7 +103,13 @@ class EventFieldsRecordTest {
           + " | stats count dc(verb) min(_time) by user.username",
       "Event \"user.username\"=\"system:anonymous\" | stats count by verb",
       "src_ip=* OR verb=v-verb | stats count by stage",
-      "auditID=id-1* NOT responseStatus.reason=* | stats count list(auditID) by userAgent");
+      "auditID=id-1* NOT responseStatus.reason=* | stats count list(auditID) by userAgent",
+      "\"user.username\"=* | rename sourceIPs{} as src_ip | stats count min(_time) as firstTime"
+          + " max(_time) as lastTime values(verb) values(source) as cluster by src_ip"
+          + " user.groups{}",
+      "verb=* | rename userAgent as verb | stats count by verb",
+      "stage=* | rename verb as v | rename v as w | stats count values(requestURI) by w",
+      "sourcetype=aws:cloudwatchlogs:eks | stats count earliest(verb) latest(verb) by stage");
 
   /**
    * Runs searches over random shapes two ways, which must give the same rows. A hunt uses the

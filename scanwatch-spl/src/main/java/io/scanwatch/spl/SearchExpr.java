@@ -126,23 +126,34 @@ sealed interface SearchExpr {
    * holds for every event, and a data-source macro that names the user's index still selects
    * the events.
    */
-  record FieldTerm(String field, Operator operator, String value) implements SearchExpr {
+  record FieldTerm(String field, Operator operator, String value, boolean index, boolean plain)
+      implements SearchExpr {
+
+    /** A term; {@code index} and {@code plain} (a value without wildcards) are derived. */
+    FieldTerm(String field, Operator operator, String value) {
+      this(field, operator, value, field.equals("index"), value.indexOf('*') < 0);
+    }
+
     @Override
     public boolean matches(FieldValues record) {
-      if (field.equals("index")) {
+      if (index) {
         return true;
       }
       List<String> values = record.values(field);
-      return switch (operator) {
-        case EQ -> anyMatch(values);
-        case NE -> !values.isEmpty() && !anyMatch(values);
-        default -> anyCompares(values);
-      };
+      if (operator == Operator.EQ) {
+        return anyMatch(values);
+      }
+      if (operator == Operator.NE) {
+        return !values.isEmpty() && !anyMatch(values);
+      }
+      return anyCompares(values);
     }
 
     private boolean anyMatch(List<String> values) {
-      for (String candidate : values) {
-        if (Wildcard.matches(value, candidate, true)) {
+      for (int i = 0; i < values.size(); i++) {
+        String candidate = values.get(i);
+        if (plain ? Ascii.equalsIgnoreCase(value, candidate)
+            : Wildcard.matches(value, candidate, true)) {
           return true;
         }
       }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code stats}: aggregates records into one row per combination of by-field values.
@@ -27,6 +28,17 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   /** Starts a stage that sends its rows to {@code next} and can take in other runs' groups. */
   StatsStage startMergeable(Stage next) {
     return new StatsStage(next);
+  }
+
+  /**
+   * As {@link #startMergeable(Stage)}, for a stage that also takes views through {@link
+   * StatsStage#pushView}: {@code viewName} maps each field the stage reads to the field of the
+   * view that contains its values.
+   */
+  StatsStage startMergeable(Stage next, UnaryOperator<String> viewName) {
+    StatsStage stage = new StatsStage(next);
+    stage.readViewsAs(viewName);
+    return stage;
   }
 
   /**
@@ -61,20 +73,25 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
   final class StatsStage implements Stage {
     private final Stage next;
     /**
-     * The groups by their by-values written as one string (see {@link #chosenKey}). String
-     * keys, as in the records' maps, keep a second key class out of the shared hash-map code,
-     * whose deoptimizations made the JIT compiler compile the stage again.
+     * The groups in a tree of maps with one level per by-field: the first by-value maps to the
+     * map of the second, and the last to the group. A record's group is found from its values as
+     * they are, with no key built for it.
      */
-    private final Map<String, Group> groups = new HashMap<>();
+    private final Map<String, Object> tree = new HashMap<>();
+    /** Every group, in the order made. */
+    private final List<Group> groups = new ArrayList<>();
     /** Whether an aggregation reads {@code _time} ({@code earliest}, {@code latest}). */
     private final boolean readsTime;
     private final String[] byFieldNames;
     /** The field each aggregation reads, or null for {@code count} without a field. */
     private final String[] aggregationFields;
-    private char[] keyChars = new char[64];
     /** The values of each by-field in the record being added, and the one chosen of each. */
     private final List<String>[] byValues;
     private final int[] choice;
+    /** The names {@link #pushView} reads in place of the by-fields, fields and {@code _time}. */
+    private String[] viewByFields;
+    private String[] viewAggregationFields;
+    private String viewTime;
 
     StatsStage(Stage next) {
       this.next = next;
@@ -91,20 +108,49 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       }
     }
 
+    private void readViewsAs(UnaryOperator<String> viewName) {
+      viewByFields = new String[byFieldNames.length];
+      for (int i = 0; i < viewByFields.length; i++) {
+        viewByFields[i] = viewName.apply(byFieldNames[i]);
+      }
+      viewAggregationFields = new String[aggregationFields.length];
+      for (int i = 0; i < viewAggregationFields.length; i++) {
+        String field = aggregationFields[i];
+        viewAggregationFields[i] = field == null ? null : viewName.apply(field);
+      }
+      viewTime = viewName.apply("_time");
+    }
+
     @Override
     public void push(Record record) {
-      BigDecimal time = readsTime ? Numbers.parseExact(record.first("_time")) : null;
+      push(record, byFieldNames, aggregationFields, "_time");
+    }
+
+    /**
+     * Adds the fields of a view as a record with their values under the names this stage reads,
+     * as {@link #startMergeable(Stage, UnaryOperator)} maps them.
+     */
+    void pushView(FieldValues view) {
+      push(view, viewByFields, viewAggregationFields, viewTime);
+    }
+
+    private void push(FieldValues record, String[] byNames, String[] fieldNames, String timeName) {
+      BigDecimal time = null;
+      if (readsTime) {
+        List<String> times = record.values(timeName);
+        time = Numbers.parseExact(times.isEmpty() ? null : times.get(0));
+      }
       // The loops are in the small methods called here, each compiled on its own. The JIT
       // compiler compiles a method with a busy loop early, with everything it calls inlined,
       // and it compiled this one three times over a few GiB when the loops were here.
-      if (!takeByValues(record)) {
+      if (!takeByValues(record, byNames)) {
         return;
       }
       // The record adds to one group per combination of by-values, taken like an odometer with
       // the last field turning fastest. Most records have one value for each field, which makes
       // one combination.
       do {
-        add(chosenGroup(), record, time);
+        add(chosenGroup(), record, fieldNames, time);
       } while (turnOdometer());
     }
 
@@ -112,9 +158,9 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
      * Takes the values of each by-field and chooses the first of each. Returns false when a field
      * has none.
      */
-    private boolean takeByValues(Record record) {
-      for (int i = 0; i < byFieldNames.length; i++) {
-        List<String> values = record.values(byFieldNames[i]);
+    private boolean takeByValues(FieldValues record, String[] byNames) {
+      for (int i = 0; i < byNames.length; i++) {
+        List<String> values = record.values(byNames[i]);
         if (values.isEmpty()) {
           return false;
         }
@@ -137,52 +183,53 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
 
     /** Returns the group of the chosen by-values, made when new. */
     private Group chosenGroup() {
-      String text = chosenKey();
-      Group group = groups.get(text);
-      if (group == null) {
-        group = newGroup();
-        groups.put(text, group);
+      if (byFieldNames.length == 0) {
+        return groups.isEmpty() ? newGroup(tree, null) : groups.get(0);
       }
-      return group;
+      Map<String, Object> level = tree;
+      int last = byFieldNames.length - 1;
+      for (int i = 0; i < last; i++) {
+        level = below(level, byValues[i].get(choice[i]));
+      }
+      String value = byValues[last].get(choice[last]);
+      Group group = (Group) level.get(value);
+      return group != null ? group : newGroup(level, value);
     }
 
-    /**
-     * Returns the chosen by-values as one string: each value's length in two characters, then
-     * the value. Written into an array rather than with a string builder, whose compiled code is
-     * several times larger.
-     */
-    private String chosenKey() {
-      int length = 0;
-      for (int i = 0; i < byFieldNames.length; i++) {
-        length += 2 + byValues[i].get(choice[i]).length();
+    /** Returns the map under {@code value} in {@code level}, made when new. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> below(Map<String, Object> level, String value) {
+      Object found = level.get(value);
+      if (found == null) {
+        found = new HashMap<String, Object>();
+        level.put(value, found);
       }
-      if (keyChars.length < length) {
-        keyChars = new char[Math.max(length, 2 * keyChars.length)];
-      }
-      int at = 0;
-      for (int i = 0; i < byFieldNames.length; i++) {
-        String value = byValues[i].get(choice[i]);
-        keyChars[at++] = (char) (value.length() >>> 16);
-        keyChars[at++] = (char) value.length();
-        value.getChars(0, value.length(), keyChars, at);
-        at += value.length();
-      }
-      return new String(keyChars, 0, at);
+      return (Map<String, Object>) found;
     }
 
-    /** Returns a new group for the by-values {@link #push} has chosen. */
-    private Group newGroup() {
+    /** Makes the group of the chosen by-values, filed under the last of them in {@code level}. */
+    private Group newGroup(Map<String, Object> level, String lastValue) {
       List<String> key = new ArrayList<>(byFieldNames.length);
       for (int i = 0; i < byFieldNames.length; i++) {
         key.add(byValues[i].get(choice[i]));
       }
-      return new Group(key, newState());
+      Group group = new Group(List.copyOf(key), newState());
+      file(level, lastValue, group);
+      return group;
     }
 
-    private void add(Group group, Record record, BigDecimal time) {
+    /** Adds a group to the tree, under {@code lastValue} in {@code level}, and to the list. */
+    private void file(Map<String, Object> level, String lastValue, Group group) {
+      if (lastValue != null) {
+        level.put(lastValue, group);
+      }
+      groups.add(group);
+    }
+
+    private void add(Group group, FieldValues record, String[] fieldNames, BigDecimal time) {
       Accumulator[] state = group.state();
       for (int i = 0; i < state.length; i++) {
-        String field = aggregationFields[i];
+        String field = fieldNames[i];
         state[i].add(field == null ? List.of() : record.values(field), time, field == null);
       }
     }
@@ -192,16 +239,33 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
      * stage is not used afterwards.
      */
     void absorb(StatsStage later) {
-      later.groups.forEach((text, group) -> {
-        Group mine = groups.get(text);
+      for (Group group : later.groups) {
+        List<String> key = group.key();
+        if (key.isEmpty()) {
+          if (groups.isEmpty()) {
+            file(tree, null, group);
+          } else {
+            absorbState(groups.get(0), group);
+          }
+          continue;
+        }
+        Map<String, Object> level = tree;
+        for (int i = 0; i < key.size() - 1; i++) {
+          level = below(level, key.get(i));
+        }
+        Group mine = (Group) level.get(key.get(key.size() - 1));
         if (mine == null) {
-          groups.put(text, group);
-          return;
+          file(level, key.get(key.size() - 1), group);
+        } else {
+          absorbState(mine, group);
         }
-        for (int i = 0; i < mine.state().length; i++) {
-          mine.state()[i].absorb(group.state()[i]);
-        }
-      });
+      }
+    }
+
+    private static void absorbState(Group mine, Group later) {
+      for (int i = 0; i < mine.state().length; i++) {
+        mine.state()[i].absorb(later.state()[i]);
+      }
     }
 
     private Accumulator[] newState() {
@@ -215,9 +279,9 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     @Override
     public void finish() {
       if (byFields.isEmpty() && groups.isEmpty()) {
-        groups.put("", new Group(List.of(), newState()));
+        file(tree, null, new Group(List.of(), newState()));
       }
-      List<Group> sorted = new ArrayList<>(groups.values());
+      List<Group> sorted = new ArrayList<>(groups);
       sorted.sort((left, right) -> compareKeys(left.key(), right.key()));
       for (Group group : sorted) {
         next.push(row(group.key(), group.state()));

@@ -1,11 +1,14 @@
 package io.scanwatch.spl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +38,9 @@ class SearchSplitTest {
         SearchPipeline whole = search.newPipeline();
         events.forEach(event -> whole.accept(event.copy()));
 
-        List<SearchSplit.Part> parts = new ArrayList<>();
-        SearchSplit.Part part = split.newPart();
-        parts.add(part);
-        for (Record event : events) {
-          if (random.nextInt(40) == 0) {
-            part = split.newPart();
-            parts.add(part);
-          }
-          part.accept(event.copy());
-        }
         List<Map<String, List<String>>> expected = whole.finish();
-        assertThat(split.finish(parts)).as("%s, round %d", text, round).isEqualTo(expected);
+        assertThat(runInParts(split, events, random, false)).as("%s, round %d", text, round)
+            .isEqualTo(expected);
       }
     }
   }
@@ -67,6 +61,100 @@ class SearchSplitTest {
       boolean cut = Spl.compile(text).split() != null;
       assertThat(cut).as(text).isEqualTo(text.endsWith("| stats count | stats count"));
     }
+  }
+
+  /** The fields of the views in these tests, which are those of the events below. */
+  private static final Set<String> VIEW_FIELDS = Set.of("user", "ip", "group", "uri", "code",
+      "_time", "t");
+
+  @Test
+  void views_oneViewFieldEach() {
+    Map<String, Boolean> searches = new LinkedHashMap<>();
+    // src contains ip's values, or its own, which a view never has.
+    searches.put("user=anon* | rename ip as src | stats count values(uri) by src group", true);
+    searches.put("user=anon* | rename ip as src | rename src as peer | stats count by peer", true);
+    searches.put("user=anon* | rename ip as ip | stats count by ip", true);
+    searches.put("* | stats count min(t) by group", true);
+    // uri contains ip's values when there are some, else its own: two fields of the view.
+    searches.put("user=anon* | rename ip as uri | stats values(uri) by group", false);
+    // ip never has values after it is renamed.
+    searches.put("user=anon* | rename ip as src | stats count by ip", false);
+    searches.put("user=anon* | rename i* as x* | stats count", false);
+    searches.put("user=anon* | eval x=1 | stats count by x", false);
+    searches.put("user=anon* | search code=401 | stats count", false);
+    searches.forEach((text, takes) -> assertThat(Spl.compile(text).split()
+        .takingViews(VIEW_FIELDS).takesViews()).as(text).isEqualTo(takes));
+  }
+
+  @Test
+  void views_rowsOfOneRunOverRecords() {
+    Random random = new Random(7);
+    for (String text : new String[] {
+        "user=anon* | rename ip as src | stats count min(t) as first values(uri) list(code) "
+            + "earliest(uri) as a latest(uri) as b by src group",
+        "code=40* | rename ip as src | rename src as peer | stats count dc(uri) max(_time) by peer",
+        "* | rename group as g | stats count by g user"}) {
+      CompiledSearch search = Spl.compile(text);
+      SearchSplit split = search.split().takingViews(VIEW_FIELDS);
+      assertThat(split.takesViews()).as(text).isTrue();
+      for (int round = 0; round < 20; round++) {
+        List<Record> events = events(random, 1 + random.nextInt(300));
+        SearchPipeline whole = search.newPipeline();
+        events.forEach(event -> whole.accept(event.copy()));
+
+        List<Map<String, List<String>>> expected = whole.finish();
+        assertThat(runInParts(split, events, random, true)).as("%s, round %d", text, round)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void views_handCountedRows() {
+    SearchSplit split = Spl.compile("user=anon* | rename ip as src | stats count by src")
+        .split().takingViews(VIEW_FIELDS);
+    SearchSplit.Part part = split.newPart();
+    part.acceptView(Record.empty().add("user", "anonymous").add("ip", "10.0.0.1")
+        .add("ip", "10.0.0.2"));
+    part.acceptView(Record.empty().add("user", "Anon").add("ip", "10.0.0.1"));
+    part.acceptView(Record.empty().add("user", "admin").add("ip", "10.0.0.1"));
+    part.acceptView(Record.empty().add("user", "anonymous"));
+
+    assertThat(split.finish(List.of(part))).containsExactly(
+        Map.of("src", List.of("10.0.0.1"), "count", List.of("2")),
+        Map.of("src", List.of("10.0.0.2"), "count", List.of("1")));
+  }
+
+  @Test
+  void views_rejectedWhenNotTaken() {
+    SearchSplit.Part part = Spl.compile("* | eval x=1 | stats count").split().newPart();
+
+    assertThatThrownBy(() -> part.acceptView(Record.empty()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * Runs the split over the events in parts of random sizes and returns its rows. With {@code
+   * views} set, about half the events go in as views and the rest as records, mixed in one part
+   * as events of other shapes are in a hunt.
+   */
+  private static List<Map<String, List<String>>> runInParts(SearchSplit split,
+      List<Record> events, Random random, boolean views) {
+    List<SearchSplit.Part> parts = new ArrayList<>();
+    SearchSplit.Part part = split.newPart();
+    parts.add(part);
+    for (Record event : events) {
+      if (random.nextInt(40) == 0) {
+        part = split.newPart();
+        parts.add(part);
+      }
+      if (views && random.nextBoolean()) {
+        part.acceptView(event);
+      } else {
+        part.accept(event.copy());
+      }
+    }
+    return split.finish(parts);
   }
 
   /** Events with repeated times, multivalue and missing fields, numbers and text mixed. */
