@@ -20,6 +20,7 @@ import io.scanwatch.output.ocsf.OcsfFindingWriter;
 import io.scanwatch.output.robust.RobustCsvWriter;
 import io.scanwatch.output.robust.RobustJsonWriter;
 import io.scanwatch.output.robust.RobustTableWriter;
+import io.scanwatch.spl.StatsInput;
 import io.scanwatch.output.robust.RobustWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -417,12 +418,22 @@ final class HuntCommand implements Callable<Integer> {
           count == 1 ? "was" : "were", count == 1 ? "it" : "them");
     }
     for (SearchHunt.Result result : results) {
+      if (!result.rows().isEmpty()) {
+        continue;
+      }
+      String file = TerminalText.escape(String.valueOf(result.detection().file().getFileName()));
       List<String> unseen = hunt.unseenFields(result.detection().compile());
-      if (result.rows().isEmpty() && !unseen.isEmpty()) {
+      StatsInput input = result.statsInput();
+      if (!unseen.isEmpty()) {
         err.printf(java.util.Locale.ROOT, "note: %s found no rows, and no event read had a value "
-            + "for %s; check the field names%n",
-            TerminalText.escape(String.valueOf(result.detection().file().getFileName())),
-            TerminalText.escape(String.join(", ", unseen)));
+            + "for %s; check the field names%n", file, TerminalText.escape(String.join(", ",
+            unseen)));
+      } else if (input != null && !input.unseenByFields().isEmpty()) {
+        List<String> byFields = input.unseenByFields();
+        err.printf(java.util.Locale.ROOT, "note: %s found no rows: %s reached its stats, and "
+            + "none had a value for the by-%s %s; check the field names%n", file,
+            Summary.plural(input.records(), "event"), byFields.size() == 1 ? "field" : "fields",
+            TerminalText.escape(String.join(", ", byFields)));
       }
     }
     Summary.printInvalidUtf8(err, report);

@@ -12,6 +12,7 @@ import io.scanwatch.spl.JsonFlattener;
 import io.scanwatch.spl.Record;
 import io.scanwatch.spl.SearchPipeline;
 import io.scanwatch.spl.SearchSplit;
+import io.scanwatch.spl.StatsInput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,12 @@ final class SearchHunt {
       "user.groups{}", "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
       "responseStatus.code", "auditID", "stage", "_time", "source", "sourcetype", "_raw");
 
-  /** One detection's rows. */
-  record Result(Detection detection, List<Map<String, List<String>>> rows) {}
+  /**
+   * One detection's rows, and what its first {@code stats} took in (null for a search without
+   * {@code stats}).
+   */
+  record Result(Detection detection, List<Map<String, List<String>>> rows,
+      StatsInput statsInput) {}
 
   private final List<Detection> detections;
   private final List<SearchPipeline> pipelines = new ArrayList<>();
@@ -347,7 +352,8 @@ final class SearchHunt {
     }
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < detections.size(); i++) {
-      results.add(new Result(detections.get(i), pipelines.get(i).finish()));
+      SearchPipeline pipeline = pipelines.get(i);
+      results.add(new Result(detections.get(i), pipeline.finish(), pipeline.statsInput()));
     }
     return results;
   }
@@ -386,7 +392,9 @@ final class SearchHunt {
     }
     List<Result> results = new ArrayList<>();
     for (int s = 0; s < splits.size(); s++) {
-      results.add(new Result(detections.get(s), splits.get(s).finish(partsBySearch.get(s))));
+      List<SearchSplit.Part> parts = partsBySearch.get(s);
+      results.add(new Result(detections.get(s), splits.get(s).finish(parts),
+          splits.get(s).statsInput(parts)));
     }
     return results;
   }

@@ -178,6 +178,27 @@ class SearchHuntTest {
     assertThat(none.err()).contains("0 rows from 1 detection").doesNotContain("note: none.yml");
   }
 
+  @Test
+  void misspelledByField_notedWhenNoRows() throws Exception {
+    Path events = Files.writeString(dir.resolve("events.log"), String.join("\n",
+        event("a1", "system:anonymous", "get", 403), event("a2", "System:Anonymous", "list", 403),
+        event("a3", "kubelet", "get", 200), event("a4", "system:anonymous", "get", 401)) + "\n");
+    Path typo = Files.writeString(dir.resolve("by.yml"), "name: by\nid: x-6\nsearch: '"
+        + "\"user.username\"=\"system:anonymous\" | rename sourceIPs{} as src_ip"
+        + " | stats count by src_ip user.usrname verbs'\n");
+
+    for (String threads : new String[] {"1", "2"}) {
+      CliRun run = CliRun.of("hunt", "--threads", threads, "--detection", typo.toString(),
+          events.toString());
+
+      assertThat(run.exitCode()).isZero();
+      // Three of the four events are by system:anonymous in any case, and reach stats.
+      assertThat(run.err()).as("%s threads", threads).contains("note: by.yml found no rows: 3 "
+          + "events reached its stats, and none had a value for the by-fields user.usrname, "
+          + "verbs; check the field names\n");
+    }
+  }
+
   private static String event(String id, String user, String verb, int code) {
     return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"verb\":\"" + verb
         + "\",\"user\":{\"username\":\"" + user + "\"},\"sourceIPs\":[\"203.0.113.9\"],"

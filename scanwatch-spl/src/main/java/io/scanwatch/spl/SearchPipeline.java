@@ -18,11 +18,27 @@ public final class SearchPipeline {
   private final Stage head;
   private final List<Map<String, List<String>>> rows = new ArrayList<>();
   private final String source;
+  private final StatsCommand.StatsStage firstStats;
   private boolean finished;
 
   SearchPipeline(List<Command> commands, String source) {
     this.source = source;
-    this.head = chain(commands, rows);
+    // The chain is built here as in chain(), keeping the first stats stage.
+    Stage stage = chain(List.of(), rows);
+    StatsCommand.StatsStage firstStats = null;
+    for (int i = commands.size() - 1; i >= 0; i--) {
+      stage = commands.get(i).start(stage);
+      if (stage instanceof StatsCommand.StatsStage stats) {
+        firstStats = stats;
+      }
+    }
+    this.head = stage;
+    this.firstStats = firstStats;
+  }
+
+  /** Returns what the search's first {@code stats} took in so far, or null when it has none. */
+  public StatsInput statsInput() {
+    return firstStats == null ? null : firstStats.input();
   }
 
   /** Starts {@code commands} in order, the last passing its records to {@code rows}. */

@@ -136,6 +136,15 @@ public final class SearchSplit {
     return List.copyOf(rows);
   }
 
+  /** Returns what the parts' {@code stats} took in, over all of them. */
+  public StatsInput statsInput(List<Part> parts) {
+    StatsCommand.StatsStage all = stats.startMergeable(null);
+    for (Part part : parts) {
+      all.absorbInput(part.groups);
+    }
+    return all.input();
+  }
+
   /** The run over one part: the commands before {@code stats} and the part's groups. */
   public final class Part {
     private final StatsCommand.StatsStage groups = viewNames == null
@@ -168,8 +177,8 @@ public final class SearchSplit {
     /**
      * Passes one event through the commands before {@code stats} as {@link #accept} passes its
      * record, given as a view of its fields that {@link #takingViews} describes. The initial
-     * search reads the view, and {@code stats} reads each field from the view's field that holds
-     * its values.
+     * search reads the view, and {@code stats} reads each field from the view's field that
+     * contains its values.
      *
      * @throws IllegalStateException when the split's parts take no views
      */

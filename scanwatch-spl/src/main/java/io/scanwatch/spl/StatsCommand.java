@@ -88,6 +88,11 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     /** The values of each by-field in the record being added, and the one chosen of each. */
     private final List<String>[] byValues;
     private final int[] choice;
+    /** Whether some record added had a value for each by-field, and how many had none yet. */
+    private final boolean[] byFieldSeen;
+    private int byFieldsUnseen;
+    /** The records added, from this stage and the stages it took in. */
+    private long records;
     /** The names {@link #pushView} reads in place of the by-fields, fields and {@code _time}. */
     private String[] viewByFields;
     private String[] viewAggregationFields;
@@ -102,6 +107,8 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       List<String>[] lists = new List[byFieldNames.length];
       this.byValues = lists;
       this.choice = new int[byFieldNames.length];
+      this.byFieldSeen = new boolean[byFieldNames.length];
+      this.byFieldsUnseen = byFieldNames.length;
       this.aggregationFields = new String[aggregations.size()];
       for (int i = 0; i < aggregationFields.length; i++) {
         aggregationFields[i] = aggregations.get(i).field();
@@ -140,6 +147,10 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
         List<String> times = record.values(timeName);
         time = Numbers.parseExact(times.isEmpty() ? null : times.get(0));
       }
+      records++;
+      if (byFieldsUnseen > 0) {
+        markSeen(record, byNames);
+      }
       // The loops are in the small methods called here, each compiled on its own. The JIT
       // compiler compiles a method with a busy loop early, with everything it calls inlined,
       // and it compiled this one three times over a few GiB when the loops were here.
@@ -152,6 +163,40 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       do {
         add(chosenGroup(), record, fieldNames, time);
       } while (turnOdometer());
+    }
+
+    private void markSeen(FieldValues record, String[] byNames) {
+      for (int i = 0; i < byNames.length; i++) {
+        if (!byFieldSeen[i] && !record.values(byNames[i]).isEmpty()) {
+          byFieldSeen[i] = true;
+          byFieldsUnseen--;
+        }
+      }
+    }
+
+    /**
+     * Returns the records added, and the by-fields that none of them had a value for, in the
+     * order of the search.
+     */
+    StatsInput input() {
+      List<String> unseen = new ArrayList<>();
+      for (int i = 0; i < byFieldNames.length && records > 0; i++) {
+        if (!byFieldSeen[i]) {
+          unseen.add(byFieldNames[i]);
+        }
+      }
+      return new StatsInput(records, unseen);
+    }
+
+    /** Takes in what a stage over other records saw, without its groups. */
+    void absorbInput(StatsStage other) {
+      records += other.records;
+      for (int i = 0; i < byFieldSeen.length; i++) {
+        if (!byFieldSeen[i] && other.byFieldSeen[i]) {
+          byFieldSeen[i] = true;
+          byFieldsUnseen--;
+        }
+      }
     }
 
     /**
@@ -239,6 +284,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
      * stage is not used afterwards.
      */
     void absorb(StatsStage later) {
+      absorbInput(later);
       for (Group group : later.groups) {
         List<String> key = group.key();
         if (key.isEmpty()) {

@@ -126,6 +126,30 @@ class SearchSplitTest {
   }
 
   @Test
+  void statsInput_countsRecordsAndUnseenByFields() {
+    CompiledSearch search = Spl.compile("user=anon* | rename ip as src | stats count by src grp");
+    List<Record> events = List.of(
+        Record.empty().add("user", "anonymous").add("ip", "10.0.0.1"),
+        Record.empty().add("user", "Anon").add("group", "g"),
+        Record.empty().add("user", "admin").add("ip", "10.0.0.2"));
+    SearchPipeline pipeline = search.newPipeline();
+    events.forEach(event -> pipeline.accept(event.copy()));
+    SearchSplit split = search.split().takingViews(VIEW_FIELDS);
+    SearchSplit.Part first = split.newPart();
+    SearchSplit.Part second = split.newPart();
+    first.acceptView(events.get(0));
+    second.accept(events.get(1).copy());
+    second.acceptView(events.get(2));
+
+    // Two events are by an anon* user; only one has ip (src after the rename), none has grp.
+    assertThat(pipeline.statsInput()).isEqualTo(new StatsInput(2, List.of("grp")));
+    assertThat(split.statsInput(List.of(first, second)))
+        .isEqualTo(new StatsInput(2, List.of("grp")));
+    assertThat(split.statsInput(List.of())).isEqualTo(new StatsInput(0, List.of()));
+    assertThat(Spl.compile("* | eval x=1").newPipeline().statsInput()).isNull();
+  }
+
+  @Test
   void views_rejectedWhenNotTaken() {
     SearchSplit.Part part = Spl.compile("* | eval x=1 | stats count").split().newPart();
 
