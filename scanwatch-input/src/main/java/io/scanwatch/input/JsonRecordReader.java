@@ -239,7 +239,7 @@ final class JsonRecordReader {
         default -> parser.skipChildren();
       }
     }
-    if (wrapper != null) {
+    if (wrapper != null && (wrapper.entries > 0 || !event.isAuditEvent())) {
       finishWrapper(wrapper, origin, location, sink);
     } else if (logEvent != null && logEvent.message != null && !event.isAuditEvent()) {
       // A CloudWatch log event on its own, as met when reading resumes inside an events array.
@@ -318,6 +318,15 @@ final class JsonRecordReader {
     String logStream;
     final List<WrappedEvent> logEvents = new ArrayList<>();
     boolean handledInline;
+    /**
+     * The entries met in its {@code logEvents} and {@code events} arrays. An object with
+     * wrapper keys but no entries that is an audit event is read as one, the keys its fields.
+     */
+    int entries;
+    /** The JSON type of {@code events} when it was not an array, reported once the object ends. */
+    String eventsNotArray;
+    /** Whether {@code awslogs} was an object without data, reported once the object ends. */
+    boolean awslogsWithoutData;
   }
 
   /** The fields of a CloudWatch log event met outside its wrapper. */
@@ -362,6 +371,7 @@ final class JsonRecordReader {
         // Kept until the payload ends, because logGroup may come after logEvents.
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
+            wrapper.entries++;
             Location entryLocation = at(base, parser);
             JsonToken first = parser.currentToken();
             WrappedEvent entry = readWrappedEvent(parser, location, -1, false);
@@ -381,6 +391,7 @@ final class JsonRecordReader {
         wrapper.handledInline = true;
         if (value == JsonToken.START_ARRAY) {
           while (next(parser) != JsonToken.END_ARRAY) {
+            wrapper.entries++;
             // One token location per entry: most entries are passed over and need no more.
             JsonLocation start = parser.currentTokenLocation();
             recordColumn = start.getColumnNr();
@@ -400,14 +411,15 @@ final class JsonRecordReader {
             }
           }
         } else {
-          sink.skip(SkipReason.NOT_AUDIT_EVENT, location,
-              "events is a JSON " + describe(value) + ", not an array");
+          wrapper.eventsNotArray = describe(value);
           parser.skipChildren();
         }
       }
       case "awslogs" -> {
+        // Its events are passed on as they are decoded, so an audit event with this key is kept
+        // beside them.
         wrapper.handledInline = true;
-        readAwsLogs(parser, origin, location, sink);
+        wrapper.awslogsWithoutData = !readAwsLogs(parser, origin, location, sink);
       }
       default -> parser.skipChildren();
     }
@@ -449,6 +461,13 @@ final class JsonRecordReader {
   }
 
   private void finishWrapper(Wrapper wrapper, Origin origin, Location location, RecordSink sink) {
+    if (wrapper.eventsNotArray != null) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location,
+          "events is a JSON " + wrapper.eventsNotArray + ", not an array");
+    }
+    if (wrapper.awslogsWithoutData) {
+      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "awslogs without data");
+    }
     if ("CONTROL_MESSAGE".equals(wrapper.messageType)) {
       sink.skip(SkipReason.CONTROL_MESSAGE, location, "CloudWatch Logs control message");
       return;
@@ -549,11 +568,16 @@ final class JsonRecordReader {
     return event;
   }
 
-  private void readAwsLogs(JsonParser parser, Origin origin, Location location, RecordSink sink)
-      throws IOException {
+  /**
+   * Reads a Lambda event's {@code awslogs} payload, passing on its events. Returns false when it
+   * is an object without {@code data}, which the caller reports unless the object around it is
+   * an audit event.
+   */
+  private boolean readAwsLogs(JsonParser parser, Origin origin, Location location,
+      RecordSink sink) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      return;
+      return true;
     }
     String data = null;
     while (next(parser) == JsonToken.FIELD_NAME) {
@@ -566,15 +590,14 @@ final class JsonRecordReader {
       }
     }
     if (data == null) {
-      sink.skip(SkipReason.NOT_AUDIT_EVENT, location, "awslogs without data");
-      return;
+      return false;
     }
     byte[] compressed;
     try {
       compressed = Base64.getMimeDecoder().decode(data);
     } catch (IllegalArgumentException e) {
       sink.skip(SkipReason.INVALID_JSON, location, "awslogs.data is not base64: " + e.getMessage());
-      return;
+      return true;
     }
     try (InputStream payload =
             GzipCompressorInputStream.builder()
@@ -586,6 +609,7 @@ final class JsonRecordReader {
     } catch (IOException e) {
       sink.skip(SkipReason.INVALID_JSON, location, "awslogs.data: " + JsonErrors.describe(e));
     }
+    return true;
   }
 
   private static void readUser(JsonParser parser, EventBuilder event) throws IOException {

@@ -50,6 +50,29 @@ class BadInputTest {
   }
 
   @Test
+  void wrapperKeysInAuditEvent_eventKept() throws Exception {
+    // Keys a CloudWatch payload has, beside an audit event's own: no entries come with them, so
+    // the object is the audit event and the keys are its fields.
+    String[] extras = {"\"logStream\":\"kube-apiserver-audit-1\"", "\"logGroup\":null",
+        "\"messageType\":\"DATA_MESSAGE\"", "\"logEvents\":[]", "\"events\":[]",
+        "\"events\":\"x\"", "\"events\":null", "\"awslogs\":{}", "\"awslogs\":[]"};
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < extras.length; i++) {
+      lines.append(good("w" + i).replaceFirst("\\{", "{" + extras[i] + ",")).append('\n');
+    }
+
+    Reads.Result result = Reads.read(dir, "extras.log", lines.toString());
+    Reads.Result lambda = Reads.read(dir, "lambda.log", "{\"awslogs\":{}}\n");
+
+    assertThat(result.events()).extracting(e -> e.auditIds().get(0))
+        .containsExactly("w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8");
+    assertThat(result.report().skips().counts()).isEmpty();
+    // Without an audit event around it, the same key is still reported.
+    assertThat(lambda.report().skips().examples(SkipReason.NOT_AUDIT_EVENT))
+        .extracting(SkipLog.Entry::detail).containsExactly("awslogs without data");
+  }
+
+  @Test
   void brokenEntryInIndentedDocument_restStillRead() throws Exception {
     // An entry whose message contains a raw line break gives two errors, because the string runs
     // on into the next entry. Reading must resume both times at the entries' indentation.
