@@ -20,6 +20,14 @@ sealed interface SearchExpr {
   /** Adds the literals that every matching event contains in {@code _raw}, ignoring case. */
   void collectRequiredLiterals(List<String> literals);
 
+  /**
+   * Tests the expression where a {@code NOT} negates it. Only terms on {@code index} differ:
+   * they hold for every event, except under a {@code NOT}, where they hold for none.
+   */
+  default boolean matchesUnderNot(FieldValues record) {
+    return matches(record);
+  }
+
   /** Comparison operators of field terms. */
   enum Operator { EQ, NE, LT, LE, GT, GE }
 
@@ -66,6 +74,16 @@ sealed interface SearchExpr {
     }
 
     @Override
+    public boolean matchesUnderNot(FieldValues record) {
+      for (SearchExpr term : terms) {
+        if (!term.matchesUnderNot(record)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
     public void collectFields(Set<String> fields) {
       terms.forEach(term -> term.collectFields(fields));
     }
@@ -89,6 +107,16 @@ sealed interface SearchExpr {
     }
 
     @Override
+    public boolean matchesUnderNot(FieldValues record) {
+      for (SearchExpr term : terms) {
+        if (term.matchesUnderNot(record)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
     public void collectFields(Set<String> fields) {
       terms.forEach(term -> term.collectFields(fields));
     }
@@ -97,15 +125,21 @@ sealed interface SearchExpr {
     public void collectRequiredLiterals(List<String> literals) {}
   }
 
-  /** Negation. {@code NOT field=value} keeps events without the field, unlike {@code !=}. */
+  /**
+   * Negation. {@code NOT field=value} keeps events without the field, unlike {@code !=}. Under
+   * it, terms on {@code index} are false, because files have no index to exclude: {@code NOT
+   * index=main} keeps every event, and {@code NOT (index=main OR role=dev)} those not matching
+   * {@code role=dev}.
+   */
   record Not(SearchExpr term) implements SearchExpr {
     @Override
     public boolean matches(FieldValues record) {
-      // A term on index is true whether negated or not, because files have no index to exclude.
-      // NOTE: only a term negated directly; NOT (index=a OR index=b) is still false.
-      if (term instanceof FieldTerm field && field.field().equals("index")) {
-        return true;
-      }
+      return !term.matchesUnderNot(record);
+    }
+
+    @Override
+    public boolean matchesUnderNot(FieldValues record) {
+      // Two negations: the term is tested as outside any.
       return !term.matches(record);
     }
 
@@ -132,6 +166,11 @@ sealed interface SearchExpr {
     /** A term; {@code index} and {@code plain} (a value without wildcards) are derived. */
     FieldTerm(String field, Operator operator, String value) {
       this(field, operator, value, field.equals("index"), value.indexOf('*') < 0);
+    }
+
+    @Override
+    public boolean matchesUnderNot(FieldValues record) {
+      return !index && matches(record);
     }
 
     @Override

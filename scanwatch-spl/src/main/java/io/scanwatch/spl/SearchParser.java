@@ -92,7 +92,7 @@ final class SearchParser {
       return new SearchExpr.FieldTerm(word, operator, readValue());
     }
     cursor.reset(afterWord);
-    if (!quoted && cursor.consumeKeyword("IN", false)) {
+    if (cursor.consumeKeyword("IN", false)) {
       return parseIn(word);
     }
     cursor.reset(afterWord);

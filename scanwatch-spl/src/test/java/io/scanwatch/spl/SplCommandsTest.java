@@ -36,6 +36,16 @@ class SplCommandsTest {
     assertThat(column(run("index=aws name=alice", PEOPLE), "id")).containsExactly("1", "4");
     assertThat(column(run("index!=main role=ops", PEOPLE), "id")).containsExactly("4");
     assertThat(column(run("NOT index=main role=ops", PEOPLE), "id")).containsExactly("4");
+    assertThat(column(run("NOT (index=main OR index=summary) role=ops", PEOPLE), "id"))
+        .containsExactly("4");
+    assertThat(column(run("NOT index IN (main, summary) role=ops", PEOPLE), "id"))
+        .containsExactly("4");
+    // Under NOT a term on index is false: no event is in index main, so none is excluded.
+    assertThat(column(run("NOT (index=main role=dev)", PEOPLE), "id"))
+        .containsExactly("1", "2", "3", "4");
+    assertThat(column(run("NOT (index=main OR role=dev)", PEOPLE), "id"))
+        .containsExactly("3", "4");
+    assertThat(column(run("NOT NOT index=main role=ops", PEOPLE), "id")).containsExactly("4");
   }
 
   @Test
@@ -48,6 +58,8 @@ class SplCommandsTest {
   void orParenthesesAndIn() {
     assertThat(column(run("(id=1 OR id=3) name=*", PEOPLE), "id")).containsExactly("1", "3");
     assertThat(column(run("id IN (2, \"4\")", PEOPLE), "id")).containsExactly("2", "4");
+    assertThat(column(run("\"id\" IN (2, 4)", PEOPLE), "id")).containsExactly("2", "4");
+    assertThat(column(run("\"id\" IN (3)", PEOPLE), "id")).containsExactly("3");
     assertThat(column(run("id=1 AND name=bob", PEOPLE), "id")).isEmpty();
   }
 
