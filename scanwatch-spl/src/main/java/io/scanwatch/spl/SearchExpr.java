@@ -154,18 +154,29 @@ sealed interface SearchExpr {
 
   /**
    * A {@code field<op>value} term. {@code =} holds when any value matches the pattern
-   * ({@code *} wildcards, ASCII case ignored). {@code !=} holds when the field has a value and
+   * ({@code *} wildcards, ASCII case ignored), or lies in the block a CIDR value such as {@code
+   * 10.0.0.0/8} names, as in Splunk's search. {@code !=} holds when the field has a value and
    * none of its values matches. The ordering operators compare numbers and hold when any value
    * is a number that satisfies them. Files have no Splunk index, so a term on {@code index}
    * holds for every event, and a data-source macro that names the user's index still selects
    * the events.
    */
-  record FieldTerm(String field, Operator operator, String value, boolean index, boolean plain)
-      implements SearchExpr {
+  record FieldTerm(String field, Operator operator, String value, boolean index, boolean plain,
+      boolean cidr) implements SearchExpr {
 
-    /** A term; {@code index} and {@code plain} (a value without wildcards) are derived. */
+    /**
+     * A term; {@code index}, {@code plain} (a value without wildcards) and {@code cidr} (a value
+     * that is an IPv4 or IPv6 block such as {@code 10.0.0.0/8}) are derived.
+     */
     FieldTerm(String field, Operator operator, String value) {
-      this(field, operator, value, field.equals("index"), value.indexOf('*') < 0);
+      this(field, operator, value, field.equals("index"), value.indexOf('*') < 0,
+          isCidr(value));
+    }
+
+    private static boolean isCidr(String value) {
+      int slash = value.indexOf('/');
+      return slash > 0 && value.substring(slash + 1).matches("[0-9]{1,3}")
+          && CidrMatch.parse(value.substring(0, slash)) != null;
     }
 
     @Override
@@ -192,6 +203,7 @@ sealed interface SearchExpr {
       for (int i = 0; i < values.size(); i++) {
         String candidate = values.get(i);
         if (plain ? Ascii.equalsIgnoreCase(value, candidate)
+                || cidr && CidrMatch.matches(value, candidate)
             : Wildcard.matches(value, candidate, true)) {
           return true;
         }
@@ -229,7 +241,7 @@ sealed interface SearchExpr {
 
     @Override
     public void collectRequiredLiterals(List<String> literals) {
-      if (operator == Operator.EQ && !field.startsWith("_")
+      if (operator == Operator.EQ && !cidr && !field.startsWith("_")
           && !METADATA_FIELDS.contains(field)) {
         addLongestSegment(value, literals);
       }

@@ -57,6 +57,11 @@ final class SearchParser {
     return terms.size() == 1 ? terms.get(0) : new SearchExpr.And(terms);
   }
 
+  /** Splunk's time modifiers, which select events by time rather than test a field. */
+  private static final java.util.Set<String> TIME_MODIFIERS = java.util.Set.of("earliest",
+      "latest", "_index_earliest", "_index_latest", "starttime", "endtime", "starttimeu",
+      "endtimeu");
+
   private SearchExpr parseNot() {
     if (cursor.consumeKeyword("NOT", false)) {
       return new SearchExpr.Not(parseNot());
@@ -85,10 +90,16 @@ final class SearchParser {
 
   private SearchExpr parseTerm() {
     boolean quoted = cursor.peek() == '"';
+    int start = cursor.index();
     String word = cursor.readWord("<>!");
     int afterWord = cursor.index();
     Operator operator = quoted && Character.isWhitespace(cursor.peek()) ? null : readOperator();
     if (operator != null) {
+      if (!quoted && TIME_MODIFIERS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+        throw SplException.unsupported("the time modifier '" + word + "' is not supported: a "
+            + "hunt reads every event of its inputs, so choose the files or the CloudWatch time "
+            + "range instead", word, start, cursor.search(), List.of());
+      }
       return new SearchExpr.FieldTerm(word, operator, readValue());
     }
     cursor.reset(afterWord);

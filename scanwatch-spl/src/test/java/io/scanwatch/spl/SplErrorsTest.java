@@ -24,6 +24,17 @@ class SplErrorsTest {
   }
 
   @Test
+  void timeModifierRejectedWithPosition() {
+    SplException e = catchThrowableOfType(SplException.class,
+        () -> Spl.compile("verb=get earliest=-24h latest=now"));
+    assertThat(e.name()).isEqualTo("earliest");
+    assertThat(e.position()).isEqualTo(9);
+    assertThat(e.getMessage()).contains("time modifier 'earliest' is not supported");
+    // Quoted, the name is a field like any other.
+    assertThat(Spl.compile("\"earliest\"=1").requiredLiterals()).containsExactly("1");
+  }
+
+  @Test
   void unsupportedFunctionsHavePosition() {
     SplException eval = catchThrowableOfType(SplException.class,
         () -> Spl.compile("* | eval x=sha256(y)"));
