@@ -386,6 +386,12 @@ final class HuntCommand implements Callable<Integer> {
   }
 
   private int huntWithSearches(List<io.scanwatch.spl.Detection> searches, PrintWriter err) {
+    java.util.Set<String> unused = new java.util.LinkedHashSet<>(parameters().keySet());
+    searches.forEach(search -> unused.removeAll(search.compile().tokens()));
+    for (String name : unused) {
+      err.println("scanwatch hunt: warning: --param " + TerminalText.escape(name) + " is not "
+          + "used: no detection's search has the token $" + TerminalText.escape(name) + "$");
+    }
     for (io.scanwatch.spl.Detection search : searches) {
       for (String sourcetype : search.compile().requiredValues("sourcetype")) {
         if (!io.scanwatch.spl.CompiledSearch.valueMatches(sourcetype, SearchHunt.SOURCETYPE)) {

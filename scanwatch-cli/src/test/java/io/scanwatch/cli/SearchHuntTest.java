@@ -249,6 +249,8 @@ class SearchHuntTest {
     CliRun missing = CliRun.of("hunt", "--detection", file, SAMPLE);
     CliRun parameterized = CliRun.of("hunt", "--detection", file, "--param", "src_ip=203.0.113.45",
         "--format", "csv", SAMPLE);
+    CliRun extra = CliRun.of("hunt", "--detection", file, "--param", "src_ip=203.0.113.45",
+        "--param", "srcip=203.0.113.45", "--format", "csv", SAMPLE);
 
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).startsWith("scanwatch hunt: eks_activity_by_src_ip.yml: missing "
@@ -258,6 +260,10 @@ class SearchHuntTest {
     assertThat(parameterized.out()).startsWith("_time,src_ip,user.username,userAgent,verb,requestURI,"
         + "responseStatus.code,responseStatus.reason,source\r\n"
         + "2026-11-20T08:03:20,203.0.113.45,,Mozilla/5.0 zgrab/0.x,get,/,401,Unauthorized,");
+    assertThat(parameterized.err()).doesNotContain("warning");
+    assertThat(extra.err()).startsWith("scanwatch hunt: warning: --param srcip is not used: no "
+        + "detection's search has the token $srcip$\n");
+    assertThat(extra.out()).isEqualTo(parameterized.out());
   }
 
   @Test

@@ -15,11 +15,18 @@ public final class CompiledSearch {
   private final String search;
   private final String source;
   private final List<Command> commands;
+  private final Set<String> tokens;
 
-  CompiledSearch(String search, String source, List<Command> commands) {
+  CompiledSearch(String search, String source, List<Command> commands, Set<String> tokens) {
     this.search = search;
     this.source = source;
     this.commands = List.copyOf(commands);
+    this.tokens = Collections.unmodifiableSet(new LinkedHashSet<>(tokens));
+  }
+
+  /** Returns the names of the {@code $name$} tokens the search had, which parameters filled. */
+  public Set<String> tokens() {
+    return tokens;
   }
 
   /** Returns the search after macro and token expansion. */

@@ -25,9 +25,10 @@ public final class Spl {
   public static CompiledSearch compile(String search, MacroLibrary macros,
       Map<String, String> parameters, String source, SearchOptions options) {
     try {
-      String expanded = Tokens.replace(macros.expand(search), parameters);
+      String withMacros = macros.expand(search);
+      String expanded = Tokens.replace(withMacros, parameters);
       List<Command> commands = new CommandParser(expanded, options).parse();
-      return new CompiledSearch(expanded, source, commands);
+      return new CompiledSearch(expanded, source, commands, Tokens.names(withMacros));
     } catch (SplException e) {
       throw e.withSource(source);
     }

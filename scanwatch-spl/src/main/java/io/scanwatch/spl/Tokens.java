@@ -16,6 +16,16 @@ final class Tokens {
 
   private Tokens() {}
 
+  /** Returns the names of the tokens in {@code search}, in order of first use. */
+  static java.util.Set<String> names(String search) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    Matcher matcher = TOKEN.matcher(search);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
   static String replace(String search, Map<String, String> parameters) {
     Matcher matcher = TOKEN.matcher(search);
     StringBuilder out = new StringBuilder();
