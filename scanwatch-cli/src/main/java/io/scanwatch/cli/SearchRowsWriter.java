@@ -115,7 +115,14 @@ final class SearchRowsWriter {
       // No rows: an empty file, as Splunk exports no results, rather than a header without names.
       return;
     }
-    Csv.writeRecord(new ArrayList<>(columns), out);
+    // With several detections, each row also names the detection it came from, as JSON rows do.
+    boolean named = results.size() > 1;
+    List<String> header = new ArrayList<>(columns);
+    if (named) {
+      header.add("detection_id");
+      header.add("detection_name");
+    }
+    Csv.writeRecord(header, out);
     for (SearchHunt.Result result : results) {
       for (Map<String, List<String>> row : result.rows()) {
         List<String> cells = new ArrayList<>();
@@ -125,6 +132,11 @@ final class SearchRowsWriter {
             values.add(Csv.defuse(value, rawCsv));
           }
           cells.add(String.join("\n", values));
+        }
+        if (named) {
+          cells.add(Csv.defuse(java.util.Objects.toString(result.detection().metadata().id(), ""), rawCsv));
+          cells.add(Csv.defuse(java.util.Objects.toString(result.detection().metadata().name(), ""),
+              rawCsv));
         }
         Csv.writeRecord(cells, out);
       }

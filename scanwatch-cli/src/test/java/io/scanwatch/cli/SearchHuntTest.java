@@ -320,6 +320,13 @@ class SearchHuntTest {
         + ": it runs on a built-in engine");
     // 4 parity rows and the 9 zgrab events of the investigation search.
     assertThat(run.err()).contains("13 rows from 2 detections");
+    // With several detections, each CSV row names its detection.
+    assertThat(run.out()).startsWith("_time,src_ip,user.username,").contains(
+        ",values(requestURI),detection_id,detection_name\r\n");
+    assertThat(run.out().split(",3f8c2a91-0b7d-4e65-a2c4-91d7e6b05f13,EKS activity by source "
+        + "address\r\n", -1)).hasSize(10);
+    assertThat(run.out().split(",7d0f3b52-6c1e-4a44-9f1d-2b8a5e0c9d41,EKS anonymous cluster "
+        + "scan \\(parity\\)\r\n", -1)).hasSize(5);
   }
 
   @Test
