@@ -1,6 +1,5 @@
 package io.scanwatch.cli;
 
-import io.scanwatch.output.TerminalText;
 import io.scanwatch.spl.Detection;
 import io.scanwatch.spl.DetectionFile;
 import io.scanwatch.spl.MacroLibrary;
@@ -63,7 +62,7 @@ final class DetectionFiles {
         macros = Files.isDirectory(path) ? macros.withDirectory(path) : macros.withFile(path);
       } catch (IOException | RuntimeException e) {
         throw new ParameterException(commandLine, "cannot read macros " + path + ": "
-            + TerminalText.escape(String.valueOf(e.getMessage())));
+            + e.getMessage());
       }
     }
     List<Detection> detections = new ArrayList<>();
@@ -73,7 +72,7 @@ final class DetectionFiles {
         detection.compile();
         detections.add(detection);
       } catch (SplException e) {
-        throw new ParameterException(commandLine, TerminalText.escape(e.getMessage())
+        throw new ParameterException(commandLine, e.getMessage()
             + "; docs/spl.md lists the search language, and --macros adds macro files");
       } catch (StackOverflowError e) {
         throw new ParameterException(commandLine, file.getFileName() + ": the search is nested "
@@ -81,9 +80,9 @@ final class DetectionFiles {
       } catch (IOException | RuntimeException e) {
         // Messages about the file's content start with its name already.
         String message = String.valueOf(e.getMessage());
-        throw new ParameterException(commandLine, TerminalText.escape(
+        throw new ParameterException(commandLine,
             message.startsWith(file.toString()) ? "invalid detection file " + message
-                : "cannot load " + file + ": " + message));
+                : "cannot load " + file + ": " + message);
       }
     }
     return detections;

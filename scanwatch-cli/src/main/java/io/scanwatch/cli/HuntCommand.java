@@ -304,12 +304,12 @@ final class HuntCommand implements Callable<Integer> {
       Path file = Path.of(detectionName);
       if (!Files.exists(file)) {
         throw new ParameterException(spec.commandLine(), "invalid --detection '"
-            + TerminalText.escape(detectionName) + "': no such file; use parity, robust or an "
+            + detectionName + "': no such file; use parity, robust or an "
             + "ESCU detection file (.yml)");
       }
       if (!Files.isRegularFile(file)) {
         throw new ParameterException(spec.commandLine(), "invalid --detection '"
-            + TerminalText.escape(detectionName) + "': not a file; use parity, robust or an "
+            + detectionName + "': not a file; use parity, robust or an "
             + "ESCU detection file (.yml)");
       }
       String engine = BuiltInEngine.of(file);
@@ -318,7 +318,7 @@ final class HuntCommand implements Callable<Integer> {
         robustMetadata = BuiltInEngine.metadata(file, BuiltInEngine.bundledRobust());
       } else if (!engine.isEmpty()) {
         throw new ParameterException(spec.commandLine(), file + ": unknown engine '"
-            + TerminalText.escape(engine) + "'; the built-in engine is robust");
+            + engine + "'; the built-in engine is robust");
       } else {
         files.add(file);
       }
@@ -502,7 +502,7 @@ final class HuntCommand implements Callable<Integer> {
       List<InputSource> sources = InputPaths.expand(paths, report);
       if (output != null && InputPaths.isOneOf(output, sources)) {
         throw new ParameterException(spec.commandLine(), "invalid --output '"
-            + TerminalText.escape(String.valueOf(output)) + "': it is one of the inputs, which "
+            + output + "': it is one of the inputs, which "
             + "writing would destroy");
       }
       return sources;
@@ -632,7 +632,7 @@ final class HuntCommand implements Callable<Integer> {
     }
     if (problem != null) {
       throw new ParameterException(spec.commandLine(), "invalid --output '"
-          + TerminalText.escape(String.valueOf(output)) + "': " + problem);
+          + output + "': " + problem);
     }
   }
 

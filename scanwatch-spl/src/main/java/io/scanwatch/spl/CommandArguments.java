@@ -148,9 +148,16 @@ final class CommandArguments {
     if (cursor.peek() == '(') {
       cursor.advance(1);
       cursor.skipSpace();
+      int fieldPosition = cursor.index();
       field = cursor.peek() == '"' ? cursor.readQuoted() : cursor.readWord("");
       if (field.isEmpty()) {
         throw cursor.error("expected a field name in " + function + "()");
+      }
+      if (field.equalsIgnoreCase("eval") && cursor.peek() == '(') {
+        throw SplException.unsupported("eval expressions inside stats functions are not "
+            + "supported; compute the field with eval before stats, such as | eval lists=if("
+            + "verb=\"list\", 1, null()) | stats count(lists)", "eval", fieldPosition,
+            cursor.search(), List.of());
       }
       cursor.expect(")", "')' after the field of " + function);
     } else if (!canonicalName.equals("count") && !canonicalName.equals("c")) {

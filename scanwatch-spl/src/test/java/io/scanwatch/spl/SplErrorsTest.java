@@ -35,6 +35,23 @@ class SplErrorsTest {
   }
 
   @Test
+  void evalInsideStatsRejected() {
+    SplException e = catchThrowableOfType(SplException.class,
+        () -> Spl.compile("* | stats count(eval(verb=\"list\")) as lists by ip"));
+    assertThat(e.name()).isEqualTo("eval");
+    assertThat(e.position()).isEqualTo(16);
+    assertThat(e.getMessage()).contains("eval expressions inside stats functions are not "
+        + "supported");
+    // The fix the message suggests compiles and counts the same events.
+    Record list = Record.empty().add("verb", "list");
+    SearchPipeline pipeline = Spl.compile("* | eval lists=if(verb=\"list\", 1, null()) "
+        + "| stats count(lists) as lists").newPipeline();
+    pipeline.accept(list);
+    pipeline.accept(Record.empty().add("verb", "get"));
+    assertThat(pipeline.finish()).containsExactly(java.util.Map.of("lists", java.util.List.of("1")));
+  }
+
+  @Test
   void unsupportedFunctionsHavePosition() {
     SplException eval = catchThrowableOfType(SplException.class,
         () -> Spl.compile("* | eval x=sha256(y)"));
