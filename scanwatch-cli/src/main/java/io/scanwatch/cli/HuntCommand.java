@@ -371,6 +371,36 @@ final class HuntCommand implements Callable<Integer> {
         io.scanwatch.spl.SearchOptions.DEFAULTS.withZone(zone), spec.commandLine());
   }
 
+  /**
+   * Prints a note for each field a detection's search reads that no event had a value for: a
+   * field of its initial search among the first events read, a by-field or a field of an
+   * aggregation of its first {@code stats}. Such a field is often misspelled.
+   */
+  private static void printFieldNotes(SearchHunt.Result result, List<String> initialUnseen,
+      PrintWriter err) {
+    String file = TerminalText.escape(String.valueOf(result.detection().file().getFileName()));
+    boolean noRows = result.rows().isEmpty();
+    StatsInput input = result.statsInput();
+    if (!initialUnseen.isEmpty()) {
+      err.printf(java.util.Locale.ROOT, "note: %s found %s, and no event read had a value "
+          + "for %s; check the field names%n", file, noRows ? "no rows" : "rows",
+          TerminalText.escape(String.join(", ", initialUnseen)));
+    } else if (noRows && input != null && !input.unseenByFields().isEmpty()) {
+      List<String> byFields = input.unseenByFields();
+      err.printf(java.util.Locale.ROOT, "note: %s found no rows: %s reached its stats, and "
+          + "none had a value for the by-%s %s; check the field names%n", file,
+          Summary.plural(input.records(), "event"), byFields.size() == 1 ? "field" : "fields",
+          TerminalText.escape(String.join(", ", byFields)));
+    }
+    if (!noRows && input != null && !input.unseenFields().isEmpty()) {
+      List<String> fields = input.unseenFields();
+      err.printf(java.util.Locale.ROOT, "note: %s: none of the %s that reached its stats had a "
+          + "value for %s, so the columns made from %s are empty; check the field names%n", file,
+          Summary.plural(input.records(), "event"), TerminalText.escape(String.join(", ", fields)),
+          fields.size() == 1 ? "it" : "them");
+    }
+  }
+
   /** Returns the --param values by name, a later value winning. */
   private Map<String, String> parameters() {
     Map<String, String> parameters = new java.util.LinkedHashMap<>();
@@ -424,23 +454,7 @@ final class HuntCommand implements Callable<Integer> {
           count == 1 ? "was" : "were", count == 1 ? "it" : "them");
     }
     for (SearchHunt.Result result : results) {
-      if (!result.rows().isEmpty()) {
-        continue;
-      }
-      String file = TerminalText.escape(String.valueOf(result.detection().file().getFileName()));
-      List<String> unseen = hunt.unseenFields(result.detection().compile());
-      StatsInput input = result.statsInput();
-      if (!unseen.isEmpty()) {
-        err.printf(java.util.Locale.ROOT, "note: %s found no rows, and no event read had a value "
-            + "for %s; check the field names%n", file, TerminalText.escape(String.join(", ",
-            unseen)));
-      } else if (input != null && !input.unseenByFields().isEmpty()) {
-        List<String> byFields = input.unseenByFields();
-        err.printf(java.util.Locale.ROOT, "note: %s found no rows: %s reached its stats, and "
-            + "none had a value for the by-%s %s; check the field names%n", file,
-            Summary.plural(input.records(), "event"), byFields.size() == 1 ? "field" : "fields",
-            TerminalText.escape(String.join(", ", byFields)));
-      }
+      printFieldNotes(result, hunt.unseenFields(result.detection().compile()), err);
     }
     Summary.printInvalidUtf8(err, report);
     Summary.printSkipsAndProblems(err, report);

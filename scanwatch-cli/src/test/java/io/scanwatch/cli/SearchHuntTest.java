@@ -199,6 +199,25 @@ class SearchHuntTest {
     }
   }
 
+  @Test
+  void misspelledFields_notedWithRows() throws Exception {
+    Path typo = Files.writeString(dir.resolve("rows.yml"), "name: rows\nid: x-7\nsearch: '"
+        + "\"user.username\"=\"system:anonymous\" NOT usrAgent=\"AWS Security Scanner\""
+        + " | rename sourceIPs{} as src_ip | stats count values(requestURl) as uris values(verb)"
+        + " by src_ip'\n");
+
+    CliRun run = CliRun.of("hunt", "--detection", typo.toString(), "--format", "csv", SAMPLE);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("src_ip,count,uris,values(verb)\r\n");
+    assertThat(run.err()).contains("note: rows.yml found rows, and no event read had a value for "
+        + "usrAgent; check the field names\n");
+    // The sample has 60 events by system:anonymous, counted in its JSON with a short script.
+    assertThat(run.err()).contains("note: rows.yml: none of the 60 events that reached its stats "
+        + "had a value for requestURl, so the columns made from it are empty; check the field "
+        + "names\n");
+  }
+
   private static String event(String id, String user, String verb, int code) {
     return "{\"kind\":\"Event\",\"auditID\":\"" + id + "\",\"verb\":\"" + verb
         + "\",\"user\":{\"username\":\"" + user + "\"},\"sourceIPs\":[\"203.0.113.9\"],"

@@ -88,9 +88,12 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     /** The values of each by-field in the record being added, and the one chosen of each. */
     private final List<String>[] byValues;
     private final int[] choice;
-    /** Whether some record added had a value for each by-field, and how many had none yet. */
-    private final boolean[] byFieldSeen;
-    private int byFieldsUnseen;
+    /**
+     * Whether some record added had a value for each by-field and then each aggregation's field
+     * (true from the start for {@code count} without one), and how many had none yet.
+     */
+    private final boolean[] seen;
+    private int unseen;
     /** The records added, from this stage and the stages it took in. */
     private long records;
     /** The names {@link #pushView} reads in place of the by-fields, fields and {@code _time}. */
@@ -107,11 +110,16 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       List<String>[] lists = new List[byFieldNames.length];
       this.byValues = lists;
       this.choice = new int[byFieldNames.length];
-      this.byFieldSeen = new boolean[byFieldNames.length];
-      this.byFieldsUnseen = byFieldNames.length;
       this.aggregationFields = new String[aggregations.size()];
+      this.seen = new boolean[byFieldNames.length + aggregations.size()];
       for (int i = 0; i < aggregationFields.length; i++) {
         aggregationFields[i] = aggregations.get(i).field();
+      }
+      for (int i = 0; i < aggregationFields.length; i++) {
+        seen[byFieldNames.length + i] = aggregationFields[i] == null;
+      }
+      for (boolean fieldSeen : seen) {
+        unseen += fieldSeen ? 0 : 1;
       }
     }
 
@@ -148,8 +156,8 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
         time = Numbers.parseExact(times.isEmpty() ? null : times.get(0));
       }
       records++;
-      if (byFieldsUnseen > 0) {
-        markSeen(record, byNames);
+      if (unseen > 0) {
+        markSeen(record, byNames, fieldNames);
       }
       // The loops are in the small methods called here, each compiled on its own. The JIT
       // compiler compiles a method with a busy loop early, with everything it calls inlined,
@@ -165,36 +173,43 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       } while (turnOdometer());
     }
 
-    private void markSeen(FieldValues record, String[] byNames) {
-      for (int i = 0; i < byNames.length; i++) {
-        if (!byFieldSeen[i] && !record.values(byNames[i]).isEmpty()) {
-          byFieldSeen[i] = true;
-          byFieldsUnseen--;
+    private void markSeen(FieldValues record, String[] byNames, String[] fieldNames) {
+      for (int i = 0; i < seen.length; i++) {
+        String name = i < byNames.length ? byNames[i] : fieldNames[i - byNames.length];
+        if (!seen[i] && !record.values(name).isEmpty()) {
+          seen[i] = true;
+          unseen--;
         }
       }
     }
 
     /**
-     * Returns the records added, and the by-fields that none of them had a value for, in the
-     * order of the search.
+     * Returns the records added, and the by-fields and aggregation fields that none of them had
+     * a value for, in the order of the search.
      */
     StatsInput input() {
-      List<String> unseen = new ArrayList<>();
-      for (int i = 0; i < byFieldNames.length && records > 0; i++) {
-        if (!byFieldSeen[i]) {
-          unseen.add(byFieldNames[i]);
+      List<String> byFieldsUnseen = new ArrayList<>();
+      Set<String> fieldsUnseen = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < seen.length && records > 0; i++) {
+        if (seen[i]) {
+          continue;
+        }
+        if (i < byFieldNames.length) {
+          byFieldsUnseen.add(byFieldNames[i]);
+        } else {
+          fieldsUnseen.add(aggregationFields[i - byFieldNames.length]);
         }
       }
-      return new StatsInput(records, unseen);
+      return new StatsInput(records, byFieldsUnseen, List.copyOf(fieldsUnseen));
     }
 
     /** Takes in what a stage over other records saw, without its groups. */
     void absorbInput(StatsStage other) {
       records += other.records;
-      for (int i = 0; i < byFieldSeen.length; i++) {
-        if (!byFieldSeen[i] && other.byFieldSeen[i]) {
-          byFieldSeen[i] = true;
-          byFieldsUnseen--;
+      for (int i = 0; i < seen.length; i++) {
+        if (!seen[i] && other.seen[i]) {
+          seen[i] = true;
+          unseen--;
         }
       }
     }

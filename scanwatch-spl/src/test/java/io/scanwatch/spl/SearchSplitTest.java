@@ -127,7 +127,8 @@ class SearchSplitTest {
 
   @Test
   void statsInput_countsRecordsAndUnseenByFields() {
-    CompiledSearch search = Spl.compile("user=anon* | rename ip as src | stats count by src grp");
+    CompiledSearch search = Spl.compile("user=anon* | rename ip as src | stats count "
+        + "values(uri) values(group) by src grp");
     List<Record> events = List.of(
         Record.empty().add("user", "anonymous").add("ip", "10.0.0.1"),
         Record.empty().add("user", "Anon").add("group", "g"),
@@ -141,11 +142,13 @@ class SearchSplitTest {
     second.accept(events.get(1).copy());
     second.acceptView(events.get(2));
 
-    // Two events are by an anon* user; only one has ip (src after the rename), none has grp.
-    assertThat(pipeline.statsInput()).isEqualTo(new StatsInput(2, List.of("grp")));
+    // Two events are by an anon* user; only one has ip (src after the rename), none has grp or
+    // uri, and the second has group.
+    assertThat(pipeline.statsInput())
+        .isEqualTo(new StatsInput(2, List.of("grp"), List.of("uri")));
     assertThat(split.statsInput(List.of(first, second)))
-        .isEqualTo(new StatsInput(2, List.of("grp")));
-    assertThat(split.statsInput(List.of())).isEqualTo(new StatsInput(0, List.of()));
+        .isEqualTo(new StatsInput(2, List.of("grp"), List.of("uri")));
+    assertThat(split.statsInput(List.of())).isEqualTo(new StatsInput(0, List.of(), List.of()));
     assertThat(Spl.compile("* | eval x=1").newPipeline().statsInput()).isNull();
   }
 
