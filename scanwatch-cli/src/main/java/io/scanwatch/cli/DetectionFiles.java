@@ -66,24 +66,39 @@ final class DetectionFiles {
       }
     }
     List<Detection> detections = new ArrayList<>();
+    String firstError = null;
+    List<String> otherFailures = new ArrayList<>();
     for (Path file : files) {
+      String error = null;
       try {
         Detection detection = DetectionFile.load(file, macros, parameters, options);
         detection.compile();
         detections.add(detection);
       } catch (SplException e) {
-        throw new ParameterException(commandLine, e.getMessage()
-            + "; docs/spl.md lists the search language, and --macros adds macro files");
+        error = e.getMessage()
+            + "; docs/spl.md lists the search language, and --macros adds macro files";
       } catch (StackOverflowError e) {
-        throw new ParameterException(commandLine, file.getFileName() + ": the search is nested "
-            + "too deeply to parse; flatten its parentheses or repeated operators");
+        error = file.getFileName() + ": the search is nested too deeply to parse; flatten its "
+            + "parentheses or repeated operators";
       } catch (IOException | RuntimeException e) {
         // Messages about the file's content start with its name already.
         String message = String.valueOf(e.getMessage());
-        throw new ParameterException(commandLine,
-            message.startsWith(file.toString()) ? "invalid detection file " + message
-                : "cannot load " + file + ": " + message);
+        error = message.startsWith(file.toString()) ? "invalid detection file " + message
+            : "cannot load " + file + ": " + message;
       }
+      if (error != null && firstError == null) {
+        firstError = error;
+      } else if (error != null) {
+        otherFailures.add(String.valueOf(file.getFileName()));
+      }
+    }
+    if (firstError != null) {
+      // One error is shown in full; the other files that failed are named, so that one run
+      // lists every file to fix.
+      throw new ParameterException(commandLine, otherFailures.isEmpty() ? firstError
+          : firstError + "; " + otherFailures.size() + " more detection "
+              + (otherFailures.size() == 1 ? "file fails" : "files fail") + " to load: "
+              + String.join(", ", otherFailures));
     }
     return detections;
   }

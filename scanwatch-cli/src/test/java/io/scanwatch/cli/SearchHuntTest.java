@@ -286,6 +286,20 @@ class SearchHuntTest {
   }
 
   @Test
+  void folderWithBadFiles_namesEveryOne() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("bad"));
+    Files.writeString(folder.resolve("a.yml"), "name: a\nid: a-1\nsearch: '* | transaction x'\n");
+    Files.writeString(folder.resolve("b.yml"), "name: b\nid: b-1\nsearch: '* | stats count'\n");
+    Files.writeString(folder.resolve("c.yml"), "name: c\nid: c-1\nsearch: '* | rex x'\n");
+
+    CliRun run = CliRun.of("hunt", "--detections", folder.toString(), SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("scanwatch hunt: a.yml: unsupported command 'transaction'")
+        .contains("; 1 more detection file fails to load: c.yml (see 'scanwatch hunt --help')");
+  }
+
+  @Test
   void unsupportedCommand_failsBeforeReading() throws Exception {
     Path file = dir.resolve("custom.yml");
     Files.writeString(file, "name: custom\nid: x-1\nsearch: '`aws_cloudwatchlogs_eks` "
