@@ -93,7 +93,7 @@ final class DetectionFiles {
       }
     }
     if (firstError != null) {
-      // One error is shown in full; the other files that failed are named, so that one run
+      // One error is shown in full and the other files that failed are named, so that one run
       // lists every file to fix.
       throw new ParameterException(commandLine, otherFailures.isEmpty() ? firstError
           : firstError + "; " + otherFailures.size() + " more detection "
