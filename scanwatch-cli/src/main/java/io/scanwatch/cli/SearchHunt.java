@@ -41,11 +41,14 @@ final class SearchHunt {
 
   /**
    * The event's extracted fields under the names Splunk's JSON extraction gives them (see
-   * eventFields), and the ones every record gets from the event itself (see toRecord).
+   * eventFields), and the ones every record gets from the event itself (see toRecord), in the
+   * order of EventView's slots.
    */
-  private static final Set<String> EVENT_FIELDS_AND_OWN = Set.of("user.username",
-      "user.groups{}", "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
+  private static final List<String> VIEW_FIELDS = List.of("user.username", "user.groups{}",
+      "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
       "responseStatus.code", "auditID", "stage", "_time", "source", "sourcetype", "_raw");
+  /** The same fields as a set. */
+  private static final Set<String> EVENT_FIELDS_AND_OWN = Set.copyOf(VIEW_FIELDS);
 
   /**
    * One detection's rows, and what its first {@code stats} took in (null for a search without
@@ -81,7 +84,7 @@ final class SearchHunt {
    * shape. Set when the initial searches read no {@code _raw}.
    */
   private final boolean rawFiltered;
-  /** Whether the projection names {@code _raw}; false also when there is no projection. */
+  /** Whether the projection names {@code _raw} (false also when there is no projection). */
   private final boolean readsRaw;
   private final String cluster;
   private long withoutText;
@@ -230,10 +233,8 @@ final class SearchHunt {
    * such key (see {@link AuditLogReader#watchingKeys}).
    */
   private static final class EventView implements FieldValues {
-    /** The position of each field in {@link #valuesAt}. */
-    private static final Map<String, Integer> SLOTS = slots("user.username", "user.groups{}",
-        "sourceIPs{}", "userAgent", "verb", "requestURI", "responseStatus.reason",
-        "responseStatus.code", "auditID", "stage", "_time", "source", "sourcetype", "_raw");
+    /** The position of each field in {@link #valuesAt}, which is its index in VIEW_FIELDS. */
+    private static final Map<String, Integer> SLOTS = slots();
 
     private final AuditEvent event;
     /** The value of {@code _time}, made when first read. */
@@ -280,10 +281,10 @@ final class SearchHunt {
       return time;
     }
 
-    private static Map<String, Integer> slots(String... fields) {
+    private static Map<String, Integer> slots() {
       Map<String, Integer> slots = new java.util.HashMap<>();
-      for (int i = 0; i < fields.length; i++) {
-        slots.put(fields[i], i);
+      for (int i = 0; i < VIEW_FIELDS.size(); i++) {
+        slots.put(VIEW_FIELDS.get(i), i);
       }
       return slots;
     }
@@ -338,7 +339,8 @@ final class SearchHunt {
    * are read on several threads, each piece running the searches up to {@code stats} on its own
    * thread, and the pieces' groups merge in input order. Otherwise, with the prefilter on, the
    * few candidate events of each piece are queued in batches and reach the searches in input
-   * order on this thread; without it, every event would, and the files are read on this thread.
+   * order on this thread. Without the prefilter every event would be queued, so the files are
+   * read on this thread.
    */
   List<Result> run(List<InputSource> sources, ReadReport report, int threads) {
     if (splits != null && threads > 1) {
@@ -439,8 +441,8 @@ final class SearchHunt {
 
   /** Passes one event through every search's part. */
   private void searchEvent(AuditEvent event, List<SearchSplit.Part> parts) {
-    // The parts test their initial searches on the view; an event whose text a search reads goes
-    // on only with its text, as goesOn checks.
+    // The parts test their initial searches on the view. An event whose text a search reads
+    // takes this way only with its text, as in goesOn.
     if (viewsToSplits && event.usualShape() && (event.raw() != null || !readsRaw)) {
       checkFields(event);
       FieldValues view = eventView(event);
@@ -593,15 +595,8 @@ final class SearchHunt {
       fraction /= 10;
       digits--;
     }
-    String whole = Long.toString(seconds);
-    char[] text = new char[whole.length() + 1 + digits];
-    whole.getChars(0, whole.length(), text, 0);
-    text[whole.length()] = '.';
-    for (int i = text.length - 1; i > whole.length(); i--) {
-      text[i] = (char) ('0' + fraction % 10);
-      fraction /= 10;
-    }
-    return new String(text);
+    String text = Integer.toString(fraction);
+    return seconds + "." + "0".repeat(digits - text.length()) + text;
   }
 
   /**
