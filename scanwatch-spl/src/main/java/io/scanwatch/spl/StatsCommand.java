@@ -112,14 +112,11 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       this.choice = new int[byFieldNames.length];
       this.aggregationFields = new String[aggregations.size()];
       this.seen = new boolean[byFieldNames.length + aggregations.size()];
+      this.unseen = byFieldNames.length;
       for (int i = 0; i < aggregationFields.length; i++) {
         aggregationFields[i] = aggregations.get(i).field();
-      }
-      for (int i = 0; i < aggregationFields.length; i++) {
         seen[byFieldNames.length + i] = aggregationFields[i] == null;
-      }
-      for (boolean fieldSeen : seen) {
-        unseen += fieldSeen ? 0 : 1;
+        unseen += aggregationFields[i] == null ? 0 : 1;
       }
     }
 
@@ -142,8 +139,8 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     }
 
     /**
-     * Adds the fields of a view as a record with their values under the names this stage reads,
-     * as {@link #startMergeable(Stage, UnaryOperator)} maps them.
+     * Adds a view as {@link #push} adds a record, reading each field from the field of the view
+     * that {@link #startMergeable(Stage, UnaryOperator)} maps it to.
      */
     void pushView(FieldValues view) {
       push(view, viewByFields, viewAggregationFields, viewTime);
@@ -188,9 +185,12 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
      * a value for, in the order of the search.
      */
     StatsInput input() {
+      if (records == 0) {
+        return new StatsInput(0, List.of(), List.of());
+      }
       List<String> byFieldsUnseen = new ArrayList<>();
       Set<String> fieldsUnseen = new java.util.LinkedHashSet<>();
-      for (int i = 0; i < seen.length && records > 0; i++) {
+      for (int i = 0; i < seen.length; i++) {
         if (seen[i]) {
           continue;
         }
@@ -267,19 +267,19 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
       return (Map<String, Object>) found;
     }
 
-    /** Makes the group of the chosen by-values, filed under the last of them in {@code level}. */
+    /** Makes the group of the chosen by-values, added under the last of them in {@code level}. */
     private Group newGroup(Map<String, Object> level, String lastValue) {
       List<String> key = new ArrayList<>(byFieldNames.length);
       for (int i = 0; i < byFieldNames.length; i++) {
         key.add(byValues[i].get(choice[i]));
       }
       Group group = new Group(List.copyOf(key), newState());
-      file(level, lastValue, group);
+      addGroup(level, lastValue, group);
       return group;
     }
 
     /** Adds a group to the tree, under {@code lastValue} in {@code level}, and to the list. */
-    private void file(Map<String, Object> level, String lastValue, Group group) {
+    private void addGroup(Map<String, Object> level, String lastValue, Group group) {
       if (lastValue != null) {
         level.put(lastValue, group);
       }
@@ -304,7 +304,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
         List<String> key = group.key();
         if (key.isEmpty()) {
           if (groups.isEmpty()) {
-            file(tree, null, group);
+            addGroup(tree, null, group);
           } else {
             absorbState(groups.get(0), group);
           }
@@ -316,7 +316,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
         }
         Group mine = (Group) level.get(key.get(key.size() - 1));
         if (mine == null) {
-          file(level, key.get(key.size() - 1), group);
+          addGroup(level, key.get(key.size() - 1), group);
         } else {
           absorbState(mine, group);
         }
@@ -340,7 +340,7 @@ record StatsCommand(List<Aggregation> aggregations, List<String> byFields) imple
     @Override
     public void finish() {
       if (byFields.isEmpty() && groups.isEmpty()) {
-        file(tree, null, new Group(List.of(), newState()));
+        addGroup(tree, null, new Group(List.of(), newState()));
       }
       List<Group> sorted = new ArrayList<>(groups);
       sorted.sort((left, right) -> compareKeys(left.key(), right.key()));
