@@ -86,9 +86,12 @@ final class DetectionFiles {
         error = message.startsWith(file.toString()) ? "invalid detection file " + message
             : "cannot load " + file + ": " + message;
       }
-      if (error != null && firstError == null) {
+      if (error == null) {
+        continue;
+      }
+      if (firstError == null) {
         firstError = error;
-      } else if (error != null) {
+      } else {
         otherFailures.add(String.valueOf(file.getFileName()));
       }
     }

@@ -45,7 +45,7 @@ public final class SearchSplit {
   /**
    * Returns this split with parts that also take events as views of their fields ({@link
    * Part#acceptView}), or this split unchanged when they cannot. A view gives the values of the
-   * fields {@code viewFields} names, and none for any other field; it is never changed. Parts
+   * fields {@code viewFields} names, and none for any other field. It is never changed. Parts
    * take views when the commands before {@code stats} are the initial search and renames of
    * whole field names, and each field {@code stats} reads then contains the values of one field
    * of the view or of none.

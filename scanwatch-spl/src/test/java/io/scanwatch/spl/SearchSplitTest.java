@@ -126,7 +126,7 @@ class SearchSplitTest {
   }
 
   @Test
-  void statsInput_countsRecordsAndUnseenByFields() {
+  void statsInput_recordsAndUnseenFields() {
     CompiledSearch search = Spl.compile("user=anon* | rename ip as src | stats count "
         + "values(uri) values(group) by src grp");
     List<Record> events = List.of(

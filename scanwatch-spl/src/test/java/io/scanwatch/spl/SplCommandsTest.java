@@ -217,13 +217,13 @@ class SplCommandsTest {
       fields("ip", "10.0.0.0/8"),
       fields("name", "x"),
     };
-    // column() gives each row's first value; the third event matches for its 10.9.9.9.
+    // column() gives each row's first value, and the third event matches for its 10.9.9.9.
     assertThat(column(run("ip=10.0.0.0/8", events), "ip"))
         .containsExactly("10.1.2.3", "192.168.0.1", "10.0.0.0/8");
     assertThat(column(run("ip=2001:db8::/32", events), "ip")).containsExactly("2001:db8::1");
     assertThat(column(run("ip IN (192.168.0.0/16, 2001:db8::/32)", events), "ip"))
         .containsExactly("2001:db8::1", "192.168.0.1");
-    // != keeps events with an address and none in the block; NOT also those without one.
+    // != keeps events with an address and none in the block. NOT also keeps those without one.
     assertThat(column(run("ip!=10.0.0.0/8", events), "ip")).containsExactly("2001:db8::1");
     assertThat(run("NOT ip=10.0.0.0/8", events)).hasSize(2);
     // Not a block: a slash in other text is compared as text.
